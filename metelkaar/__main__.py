@@ -1,0 +1,15 @@
+"""Run Django's management commands: ``python -m metelkaar <command>``."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "metelkaar.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line([sys.argv[0].replace("__main__.py", "metelkaar"), *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Changes to programmes and enrolments; each one checks, records and is atomic."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
+
+S = Enrolment.Status
+
+
+class EnrolmentTransitionError(Exception):
+    """The enrolment cannot make this step (wrong status, or changed meanwhile)."""
+
+
+def intake_steps(programme: Programme) -> list[str]:
+    """The statuses an enrolment passes before waiting, for this programme's rules."""
+    steps = [S.APPLIED]
+    if programme.requires_intake:
+        steps.append(S.INTAKE)
+    if programme.requires_screening:
+        steps.append(S.SCREENED)
+    if programme.requires_training:
+        steps.append(S.TRAINED)
+    steps.append(S.WAITING)
+    return steps
+
+
+def enrolment_next_status(enrolment: Enrolment) -> str | None:
+    """The next intake status, or ``None`` when intake is over (waiting or later)."""
+    steps = intake_steps(enrolment.programme)
+    if enrolment.status not in steps or enrolment.status == S.WAITING:
+        return None
+    return steps[steps.index(enrolment.status) + 1]
+
+
+def _move(*, enrolment: Enrolment, to: str, by, note: str = "") -> Enrolment:
+    old = enrolment.status
+    now = timezone.now()
+    fields = {"status": to, "status_changed_at": now}
+    if to == S.WAITING:
+        fields["waiting_since"] = now
+    with transaction.atomic():
+        changed = Enrolment.objects.filter(pk=enrolment.pk, status=old).update(**fields)
+        if changed != 1:
+            raise EnrolmentTransitionError(
+                _("Someone else changed this enrolment just now. Please look again.")
+            )
+        EnrolmentStatusChange.objects.create(
+            enrolment=enrolment, from_status=old, to_status=to, by=by, at=now, note=note
+        )
+    for name, value in fields.items():
+        setattr(enrolment, name, value)
+    return enrolment
+
+
+def enrolment_advance(*, enrolment: Enrolment, by, note: str = "") -> Enrolment:
+    """Move an enrolment to its next intake status."""
+    nxt = enrolment_next_status(enrolment)
+    if nxt is None:
+        raise EnrolmentTransitionError(_("This enrolment has finished intake."))
+    return _move(enrolment=enrolment, to=nxt, by=by, note=note)
+
+
+def enrolment_withdraw(*, enrolment: Enrolment, by, note: str = "") -> Enrolment:
+    if enrolment.status in (S.FINISHED, S.WITHDRAWN):
+        raise EnrolmentTransitionError(_("This enrolment has already ended."))
+    return _move(enrolment=enrolment, to=S.WITHDRAWN, by=by, note=note)

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from metelkaar.programmes import views
+
+urlpatterns = [
+    path("coordinator/", views.programme_list, name="coordinator_home"),
+    path(
+        "coordinator/programmes/<uuid:public_id>/",
+        views.programme_detail,
+        name="programme_detail",
+    ),
+    path(
+        "coordinator/enrolments/<uuid:public_id>/",
+        views.enrolment_detail,
+        name="enrolment_detail",
+    ),
+    path(
+        "coordinator/enrolments/<uuid:public_id>/advance/",
+        views.enrolment_advance,
+        name="enrolment_advance",
+    ),
+]

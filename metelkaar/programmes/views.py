@@ -1,0 +1,95 @@
+"""Coordinator pages for programmes and enrolments."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from metelkaar.core.decorators import coordinator_required
+from metelkaar.programmes import selectors, services
+from metelkaar.programmes.models import Enrolment
+
+PAGE_SIZE = 25
+
+
+@coordinator_required
+def programme_list(request):
+    programmes = selectors.programmes_with_counts(request.user)
+    return render(request, "programmes/programme_list.html", {"programmes": programmes})
+
+
+@coordinator_required
+def programme_detail(request, public_id):
+    programme = get_object_or_404(
+        selectors.programmes_visible_to(request.user), public_id=public_id
+    )
+    status = request.GET.get("status", "")
+    if status not in Enrolment.Status.values:
+        status = ""
+    side = request.GET.get("side", "")
+    if side not in Enrolment.Side.values:
+        side = ""
+    q = request.GET.get("q", "").strip()[:100]
+    enrolments = selectors.enrolment_list(programme=programme, status=status, side=side, q=q)
+    page = Paginator(enrolments, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.status_counts(programme)
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "page": page,
+            "status": status,
+            "side": side,
+            "q": q,
+            "status_tabs": [(value, label, counts[value]) for value, label in Enrolment.Status.choices],
+            "total": sum(counts.values()),
+            "sides": Enrolment.Side.choices if programme.is_two_sided else [],
+        },
+    )
+
+
+def _enrolment_for(request, public_id):
+    return get_object_or_404(
+        selectors.enrolments_visible_to(request.user).select_related(
+            "programme", "person", "person__neighbourhood"
+        ),
+        public_id=public_id,
+    )
+
+
+@coordinator_required
+def enrolment_detail(request, public_id):
+    enrolment = _enrolment_for(request, public_id)
+    return render(
+        request,
+        "programmes/enrolment_detail.html",
+        {
+            "enrolment": enrolment,
+            "person": enrolment.person,
+            "next_status": services.enrolment_next_status(enrolment),
+            "steps": services.intake_steps(enrolment.programme),
+            "history": enrolment.history.select_related("by"),
+            "status_labels": dict(Enrolment.Status.choices),
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def enrolment_advance(request, public_id):
+    enrolment = _enrolment_for(request, public_id)
+    try:
+        services.enrolment_advance(
+            enrolment=enrolment, by=request.user, note=request.POST.get("note", "")[:500]
+        )
+    except services.EnrolmentTransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            # Translators: the status name follows the colon.
+            _("Status changed to: %(status)s.") % {"status": enrolment.get_status_display()},
+        )
+    return redirect("enrolment_detail", public_id=enrolment.public_id)

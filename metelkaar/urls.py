@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from metelkaar.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("metelkaar.programmes.signup_urls")),
+    path("", include("metelkaar.programmes.urls")),
+    path("", include("metelkaar.people.urls")),
+    path("admin/", admin.site.urls),
+]
