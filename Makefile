@@ -64,9 +64,9 @@ bench: $(STAMP)
 
 messages: $(STAMP)
 	for app in core people programmes matches; do \
-	  (cd metelkaar/$$app && ../../$(PY) -m django makemessages -l nl --settings=metelkaar.settings --ignore='static/*'); \
+	  (cd metelkaar/$$app && PYTHONPATH=$(CURDIR) $(CURDIR)/$(VENV)/bin/django-admin makemessages -l nl --settings=metelkaar.settings --ignore='static/*'); \
 	done
-	$(PY) -m metelkaar compilemessages
+	$(PY) -m metelkaar compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var
