@@ -68,3 +68,20 @@ def enrolment_withdraw(*, enrolment: Enrolment, by, note: str = "") -> Enrolment
     if enrolment.status in (S.FINISHED, S.WITHDRAWN):
         raise EnrolmentTransitionError(_("This enrolment has already ended."))
     return _move(enrolment=enrolment, to=S.WITHDRAWN, by=by, note=note)
+
+
+def programme_create_from_preset(*, organisation, kind: str, name: str, by) -> Programme:
+    """Start a programme of one kind with the ready-made settings of its template."""
+    from metelkaar.programmes.presets import PRESETS
+
+    fields = PRESETS[kind].programme_fields()
+    fields["name"] = name
+    return Programme.objects.create(organisation=organisation, **fields)
+
+
+def programme_update_settings(*, programme: Programme, form, by) -> Programme:
+    """Save the settings form, with the matching weights, in one write."""
+    programme = form.save(commit=False)
+    programme.criteria_weights = form.weights()
+    programme.save()
+    return programme

@@ -4,6 +4,17 @@ from metelkaar.programmes import views
 
 urlpatterns = [
     path("coordinator/", views.programme_list, name="coordinator_home"),
+    path("coordinator/programmes/new/", views.programme_new, name="programme_new"),
+    path(
+        "coordinator/programmes/new/<slug:kind>/",
+        views.programme_new_confirm,
+        name="programme_new_confirm",
+    ),
+    path(
+        "coordinator/programmes/<uuid:public_id>/settings/",
+        views.programme_settings,
+        name="programme_settings",
+    ),
     path(
         "coordinator/programmes/<uuid:public_id>/",
         views.programme_detail,

@@ -2,15 +2,42 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
+from metelkaar.people.selectors import organisations_managed_by
 from metelkaar.programmes import selectors, services
+from metelkaar.programmes.forms import ProgrammeFromPresetForm, ProgrammeSettingsForm
 from metelkaar.programmes.models import Enrolment
+from metelkaar.programmes.presets import PRESETS
 
 PAGE_SIZE = 25
+
+# Apps that add pages for a programme kind offer a small template of links,
+# shown on the programme page when the app is installed.
+KIND_LINK_TEMPLATES = [
+    "matches/_programme_links.html",
+    "activities/_programme_links.html",
+    "bridges/_programme_links.html",
+    "impact/_programme_links.html",
+]
+
+
+def kind_link_templates() -> list[str]:
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    found = []
+    for name in KIND_LINK_TEMPLATES:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        found.append(name)
+    return found
 
 
 @coordinator_required
@@ -46,6 +73,7 @@ def programme_detail(request, public_id):
             "status_tabs": [(value, label, counts[value]) for value, label in Enrolment.Status.choices],
             "total": sum(counts.values()),
             "sides": Enrolment.Side.choices if programme.is_two_sided else [],
+            "kind_links": kind_link_templates(),
         },
     )
 
@@ -93,3 +121,44 @@ def enrolment_advance(request, public_id):
             _("Status changed to: %(status)s.") % {"status": enrolment.get_status_display()},
         )
     return redirect("enrolment_detail", public_id=enrolment.public_id)
+
+
+@coordinator_required
+def programme_new(request):
+    return render(request, "programmes/programme_new.html", {"presets": PRESETS.values()})
+
+
+@coordinator_required
+def programme_new_confirm(request, kind):
+    preset = PRESETS.get(kind)
+    if preset is None:
+        raise Http404
+    organisations = organisations_managed_by(request.user)
+    form = ProgrammeFromPresetForm(
+        request.POST or None, organisations=organisations, initial={"name": preset.name}
+    )
+    if request.method == "POST" and form.is_valid():
+        programme = services.programme_create_from_preset(
+            organisation=form.cleaned_data["organisation"],
+            kind=kind,
+            name=form.cleaned_data["name"],
+            by=request.user,
+        )
+        messages.success(request, _("The programme has been created. Check its settings."))
+        return redirect("programme_settings", public_id=programme.public_id)
+    return render(request, "programmes/programme_new_confirm.html", {"preset": preset, "form": form})
+
+
+@coordinator_required
+def programme_settings(request, public_id):
+    programme = get_object_or_404(
+        selectors.programmes_visible_to(request.user), public_id=public_id
+    )
+    form = ProgrammeSettingsForm(request.POST or None, instance=programme)
+    if request.method == "POST" and form.is_valid():
+        services.programme_update_settings(programme=programme, form=form, by=request.user)
+        messages.success(request, _("The settings have been saved."))
+        return redirect("programme_detail", public_id=programme.public_id)
+    return render(
+        request, "programmes/programme_settings.html", {"programme": programme, "form": form}
+    )

@@ -8,3 +8,16 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+/* Show the value of every slider next to it, as a percentage. */
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[type=range]").forEach(function (slider) {
+    var output = document.createElement("output");
+    output.setAttribute("for", slider.id);
+    output.className = "range-value";
+    var show = function () { output.textContent = slider.value + " %"; };
+    slider.insertAdjacentElement("afterend", output);
+    slider.addEventListener("input", show);
+    show();
+  });
+});

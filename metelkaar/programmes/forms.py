@@ -1,0 +1,81 @@
+"""Coordinator forms for programmes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from metelkaar.programmes.models import DEFAULT_WEIGHTS, Programme
+
+WEIGHT_LABELS = {
+    "similarity": _("Similarity (age, gender, languages, interests)"),
+    "complementarity": _("Complementing each other (offers meet needs, both ways)"),
+    "equality": _("Equality (avoid large status gaps)"),
+    "feasibility": _("Feasibility (distance and shared free time)"),
+    "fairness": _("Fairness (time spent waiting)"),
+}
+
+
+class ProgrammeFromPresetForm(forms.Form):
+    name = forms.CharField(label=_("Name of the programme"), max_length=200)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, empty_label=None
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].initial = organisations.first()
+
+
+class ProgrammeSettingsForm(forms.ModelForm):
+    """Programme rules, with the matching weights as sliders (0–300 %)."""
+
+    class Meta:
+        model = Programme
+        fields = [
+            "name", "description", "side_a_label", "side_b_label", "term_months",
+            "contact_norm_per_month", "requires_intake", "requires_screening",
+            "requires_training", "uses_sensitive_data", "is_open", "min_score",
+            "cooling_off_days",
+        ]
+        labels = {
+            "min_score": _("Lowest score for a proposal"),
+            "cooling_off_days": _("Days before a closed participant can be matched again"),
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        weights = self.instance.weights() if self.instance.pk else DEFAULT_WEIGHTS
+        for key, label in WEIGHT_LABELS.items():
+            self.fields[f"weight_{key}"] = forms.IntegerField(
+                label=label, min_value=0, max_value=300, initial=round(weights[key] * 100),
+                widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
+                help_text=_("0 = ignore, 100 = normal, 300 = very important"),
+            )
+        self.fields["term_months"].validators.append(_max_validator(60))
+        self.fields["contact_norm_per_month"].validators.append(_max_validator(31))
+
+    def clean_min_score(self):
+        value = self.cleaned_data["min_score"]
+        if not 0 <= value <= 10:
+            raise forms.ValidationError(_("Choose a number from 0 to 10."))
+        return value
+
+    def weights(self) -> dict[str, float]:
+        return {key: self.cleaned_data[f"weight_{key}"] / 100 for key in WEIGHT_LABELS}
+
+    def weight_fields(self):
+        return [self[f"weight_{key}"] for key in WEIGHT_LABELS]
+
+    def setting_fields(self):
+        return [self[name] for name in self.Meta.fields]
+
+
+def _max_validator(limit: int):
+    from django.core.validators import MaxValueValidator
+
+    return MaxValueValidator(limit)
