@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "metelkaar.people",
     "metelkaar.programmes",
     "metelkaar.matches",
+    "metelkaar.activities",
+    "metelkaar.bridges",
     "metelkaar.demo",
     # Django
     "django.contrib.admin",

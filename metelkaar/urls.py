@@ -12,5 +12,7 @@ urlpatterns = [
     path("", include("metelkaar.programmes.signup_urls")),
     path("", include("metelkaar.programmes.urls")),
     path("", include("metelkaar.people.urls")),
+    path("", include("metelkaar.bridges.urls")),
+    path("", include("metelkaar.activities.urls")),
     path("admin/", admin.site.urls),
 ]
