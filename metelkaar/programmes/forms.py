@@ -38,7 +38,7 @@ class ProgrammeSettingsForm(forms.ModelForm):
         fields = [
             "name", "description", "side_a_label", "side_b_label", "term_months",
             "contact_norm_per_month", "requires_intake", "requires_screening",
-            "requires_training", "uses_sensitive_data", "is_open", "min_score",
+            "screening_side", "requires_training", "uses_sensitive_data", "is_open", "min_score",
             "cooling_off_days",
         ]
         labels = {

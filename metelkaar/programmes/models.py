@@ -55,6 +55,13 @@ class Programme(models.Model):
     requires_screening = models.BooleanField(
         _("certificate of conduct (VOG) required"), default=False
     )
+    screening_side = models.CharField(
+        _("who needs a VOG"),
+        max_length=5,
+        blank=True,
+        choices=[("", _("Everyone")), ("a", _("Side A")), ("b", _("Side B"))],
+        help_text=_("In a mentor programme only the mentors need a certificate of conduct."),
+    )
     requires_training = models.BooleanField(_("training required"), default=False)
     uses_sensitive_data = models.BooleanField(
         _("asks for sensitive data (with consent)"), default=False
@@ -74,6 +81,9 @@ class Programme(models.Model):
     @property
     def is_two_sided(self) -> bool:
         return self.kind != self.Kind.TANDEM
+
+    def needs_screening(self, side: str) -> bool:
+        return self.requires_screening and self.screening_side in ("", side)
 
     def weights(self) -> dict[str, float]:
         return {**DEFAULT_WEIGHTS, **(self.criteria_weights or {})}
@@ -156,7 +166,10 @@ class EnrolmentStatusChange(models.Model):
 
 
 class Screening(models.Model):
-    """A screening step: intake talk or certificate of conduct (VOG)."""
+    """A screening step: intake talk or certificate of conduct (VOG).
+
+    A VOG is valid for three years from its date (``valid_until``).
+    """
 
     class Kind(models.TextChoices):
         INTAKE = "intake", _("Intake talk")
@@ -171,6 +184,15 @@ class Screening(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("date")),
+                name="screening_valid_after_date",
+            ),
+        ]
+
 
 class TrainingSession(models.Model):
     """A training or intervision meeting for volunteers of a programme."""
@@ -178,6 +200,7 @@ class TrainingSession(models.Model):
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="training_sessions"
     )
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=200, blank=True)

@@ -27,6 +27,7 @@ class Preset:
     contact_norm_per_month: int | None = None
     requires_intake: bool = True
     requires_screening: bool = False
+    screening_side: str = ""
     requires_training: bool = False
     uses_sensitive_data: bool = False
     weights: dict[str, float] = field(default_factory=dict)
@@ -42,6 +43,7 @@ class Preset:
             "contact_norm_per_month": self.contact_norm_per_month,
             "requires_intake": self.requires_intake,
             "requires_screening": self.requires_screening,
+            "screening_side": self.screening_side,
             "requires_training": self.requires_training,
             "uses_sensitive_data": self.uses_sensitive_data,
             "criteria_weights": {**DEFAULT_WEIGHTS, **self.weights},
@@ -68,7 +70,7 @@ PRESETS: dict[str, Preset] = {
             K.MENTOR, "🎒", _("Mentoring pupils"),
             _("Students mentor pupils of groups 7 and 8 for a school year. Parents give consent; mentors need a certificate of conduct (VOG) and training."),
             _("Mentor"), _("Pupil"), term_months=10, contact_norm_per_month=4,
-            requires_screening=True, requires_training=True,
+            requires_screening=True, screening_side="a", requires_training=True,
         ),
         Preset(
             K.TANDEM, "🔁", _("Language tandem"),

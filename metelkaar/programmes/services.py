@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
+from metelkaar.programmes.screening import gate_problem
 
 S = Enrolment.Status
 
@@ -15,12 +16,15 @@ class EnrolmentTransitionError(Exception):
     """The enrolment cannot make this step (wrong status, or changed meanwhile)."""
 
 
-def intake_steps(programme: Programme) -> list[str]:
-    """The statuses an enrolment passes before waiting, for this programme's rules."""
+def intake_steps(programme: Programme, side: str | None = None) -> list[str]:
+    """The statuses an enrolment passes before waiting, for this programme's rules.
+
+    With ``side``, the screening step is left out for a side that needs no VOG.
+    """
     steps = [S.APPLIED]
     if programme.requires_intake:
         steps.append(S.INTAKE)
-    if programme.requires_screening:
+    if programme.requires_screening and (side is None or programme.needs_screening(side)):
         steps.append(S.SCREENED)
     if programme.requires_training:
         steps.append(S.TRAINED)
@@ -30,7 +34,7 @@ def intake_steps(programme: Programme) -> list[str]:
 
 def enrolment_next_status(enrolment: Enrolment) -> str | None:
     """The next intake status, or ``None`` when intake is over (waiting or later)."""
-    steps = intake_steps(enrolment.programme)
+    steps = intake_steps(enrolment.programme, enrolment.side)
     if enrolment.status not in steps or enrolment.status == S.WAITING:
         return None
     return steps[steps.index(enrolment.status) + 1]
@@ -57,10 +61,12 @@ def _move(*, enrolment: Enrolment, to: str, by, note: str = "") -> Enrolment:
 
 
 def enrolment_advance(*, enrolment: Enrolment, by, note: str = "") -> Enrolment:
-    """Move an enrolment to its next intake status."""
+    """Move an enrolment to its next intake status, if its required steps are done."""
     nxt = enrolment_next_status(enrolment)
     if nxt is None:
         raise EnrolmentTransitionError(_("This enrolment has finished intake."))
+    if problem := gate_problem(enrolment, nxt):
+        raise EnrolmentTransitionError(problem)
     return _move(enrolment=enrolment, to=nxt, by=by, note=note)
 
 
