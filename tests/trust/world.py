@@ -1,0 +1,154 @@
+"""A small, complete world of actors and objects for the access-matrix tests.
+
+The subject of every object page is Fatima: her person record, her enrolment in
+the programme "Maatjes Oost" of Samen Oost, and her match with Jan (coached by
+Bram). Around her stand the actors of every role the matrix checks:
+
+==========================  ========================================================
+role                        actor
+==========================  ========================================================
+anonymous                   nobody signed in
+participant                 Fatima, the subject
+match_partner               Jan, the other participant of Fatima's match
+other_match_participant     Karim, in another match of the same programme
+guardian                    Gerda, who gave guardian consent for Karim; an account
+                            linked to nothing, so a plain signed-in user
+coach                       Bram, coach of Fatima's match
+other_coach                 Dirk, coach in another programme of the same organisation
+coordinator                 Anna, coordinator of Samen Oost
+other_coordinator           Olga, coordinator of Buurtwerk West (with her own programme)
+org_admin                   Ingrid, organisation admin of Samen Oost
+site_admin                  Sam, superuser of the whole site, member of no organisation
+==========================  ========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.conftest import PASSWORD, make_person
+
+
+@dataclass
+class World:
+    org: object
+    other_org: object
+    programme: object
+    other_programme: object
+    olga_programme: object
+    person_fatima: object
+    person_jan: object
+    person_karim: object
+    person_pieter: object
+    enrolment_fatima: object
+    enrolment_jan: object
+    enrolment_karim: object
+    enrolment_pieter: object
+    match: object
+    other_match: object
+    dirk_match: object
+    users: dict  # role -> User, or None for anonymous
+
+
+def _user(email: str, name: str, **extra):
+    from metelkaar.people.models import User
+
+    return User.objects.create_user(email, PASSWORD, full_name=name, **extra)
+
+
+def _member(user, organisation, role: str):
+    from metelkaar.people.models import Membership
+
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+def _participant(organisation, first_name: str, last_name: str, email: str, **fields):
+    user = _user(email, f"{first_name} {last_name}")
+    return make_person(
+        organisation, first_name, last_name=last_name, user=user, email=email, **fields
+    )
+
+
+def build_world() -> World:
+    """Create every actor and object; one call per test, inside its transaction."""
+    from metelkaar.matches.models import Match
+    from metelkaar.people.models import Consent, Organisation
+    from metelkaar.programmes.models import Enrolment, Programme
+
+    org = Organisation.objects.create(name="Samen Oost", slug="samen-oost")
+    other_org = Organisation.objects.create(name="Buurtwerk West", slug="buurtwerk-west")
+
+    programme = Programme.objects.create(
+        organisation=org, name="Maatjes Oost", kind="buddy",
+        side_a_label="Newcomer", side_b_label="Buddy",
+        requires_intake=True, requires_training=True,
+    )
+    other_programme = Programme.objects.create(
+        organisation=org, name="Taaltandem Oost", kind="tandem", requires_intake=True,
+    )
+    olga_programme = Programme.objects.create(
+        organisation=other_org, name="Buurtmaatjes West", kind="buddy",
+    )
+
+    fatima = _participant(org, "Fatima", "El Amrani", "fatima@example.test")
+    jan = _participant(org, "Jan", "Bakker", "jan@example.test", birth_year=1985)
+    karim = _participant(org, "Karim", "Haddad", "karim@example.test", birth_year=2012)
+    lotte = _participant(org, "Lotte", "de Boer", "lotte@example.test")
+    mehmet = _participant(org, "Mehmet", "Yilmaz", "mehmet@example.test")
+    sanne = _participant(org, "Sanne", "Kok", "sanne@example.test")
+    pieter = make_person(other_org, "Pieter", last_name="Westra")
+
+    def enrol(person, prog, side):
+        return Enrolment.objects.create(
+            programme=prog, person=person, side=side, status=Enrolment.Status.MATCHED
+        )
+
+    e_fatima = enrol(fatima, programme, "a")
+    e_jan = enrol(jan, programme, "b")
+    e_karim = enrol(karim, programme, "a")
+    e_lotte = enrol(lotte, programme, "b")
+    e_mehmet = enrol(mehmet, other_programme, "pool")
+    e_sanne = enrol(sanne, other_programme, "pool")
+    e_pieter = Enrolment.objects.create(programme=olga_programme, person=pieter, side="a")
+
+    users = {
+        "anonymous": None,
+        "participant": fatima.user,
+        "match_partner": jan.user,
+        "other_match_participant": karim.user,
+        "guardian": _user("gerda@example.test", "Gerda Haddad"),
+        "coach": _member(_user("bram@samen-oost.test", "Bram Jansen"), org, "coach"),
+        "other_coach": _member(_user("dirk@samen-oost.test", "Dirk Smit"), org, "coach"),
+        "coordinator": _member(_user("anna@samen-oost.test", "Anna de Vries"), org, "coordinator"),
+        "other_coordinator": _member(
+            _user("olga@buurtwerk-west.test", "Olga Visser"), other_org, "coordinator"
+        ),
+        "org_admin": _member(_user("ingrid@samen-oost.test", "Ingrid Mulder"), org, "org_admin"),
+        "site_admin": _user(
+            "sam@metelkaar.test", "Sam Admin", is_staff=True, is_superuser=True
+        ),
+    }
+    Consent.objects.create(
+        person=karim, purpose=Consent.Purpose.GUARDIAN, given_by="Gerda Haddad"
+    )
+
+    active = Match.Status.ACTIVE
+    match = Match.objects.create(
+        programme=programme, enrolment_a=e_fatima, enrolment_b=e_jan,
+        coach=users["coach"], status=active,
+    )
+    other_match = Match.objects.create(
+        programme=programme, enrolment_a=e_karim, enrolment_b=e_lotte, status=active
+    )
+    dirk_match = Match.objects.create(
+        programme=other_programme, enrolment_a=e_mehmet, enrolment_b=e_sanne,
+        coach=users["other_coach"], status=active,
+    )
+    return World(
+        org=org, other_org=other_org, programme=programme, other_programme=other_programme,
+        olga_programme=olga_programme, person_fatima=fatima, person_jan=jan,
+        person_karim=karim, person_pieter=pieter, enrolment_fatima=e_fatima,
+        enrolment_jan=e_jan, enrolment_karim=e_karim, enrolment_pieter=e_pieter,
+        match=match, other_match=other_match, dirk_match=dirk_match, users=users,
+    )
