@@ -1,6 +1,6 @@
 from django.urls import path
 
-from metelkaar.programmes import views
+from metelkaar.programmes import screening_views, views
 
 urlpatterns = [
     path("coordinator/", views.programme_list, name="coordinator_home"),
@@ -29,5 +29,25 @@ urlpatterns = [
         "coordinator/enrolments/<uuid:public_id>/advance/",
         views.enrolment_advance,
         name="enrolment_advance",
+    ),
+    path(
+        "coordinator/enrolments/<uuid:public_id>/intake-notes/",
+        screening_views.enrolment_intake_notes,
+        name="enrolment_intake_notes",
+    ),
+    path(
+        "coordinator/enrolments/<uuid:public_id>/vog/",
+        screening_views.enrolment_vog,
+        name="enrolment_vog",
+    ),
+    path(
+        "coordinator/programmes/<uuid:public_id>/training/",
+        screening_views.training_list,
+        name="training_list",
+    ),
+    path(
+        "coordinator/training/<uuid:public_id>/",
+        screening_views.training_attendance,
+        name="training_attendance",
     ),
 ]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
 from metelkaar.people.selectors import organisations_managed_by
-from metelkaar.programmes import selectors, services
+from metelkaar.programmes import screening, selectors, services
 from metelkaar.programmes.forms import ProgrammeFromPresetForm, ProgrammeSettingsForm
 from metelkaar.programmes.models import Enrolment
 from metelkaar.programmes.presets import PRESETS
@@ -99,6 +99,9 @@ def enrolment_detail(request, public_id):
             "next_status": services.enrolment_next_status(enrolment),
             "steps": services.intake_steps(enrolment.programme),
             "history": enrolment.history.select_related("by"),
+            "needs_vog": enrolment.programme.needs_screening(enrolment.side),
+            "vog": screening.valid_vog(enrolment),
+            "trained": screening.has_attended_training(enrolment),
             "status_labels": dict(Enrolment.Status.choices),
         },
     )
