@@ -1,0 +1,78 @@
+"""Permission predicates for matches (package ``rules``).
+
+Roles around one match:
+
+- the coordinator: coordinator or org admin of the programme's organisation;
+- the coach: the user set as the match's coach, while a coach of that organisation;
+- a participant: the person (with an account) of side A or side B.
+
+The written matrix is in ``docs``-style form in :data:`PERMISSIONS` so a
+privacy officer can read who may do what.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from metelkaar.people.models import Membership
+from metelkaar.people.rules import manages_organisation
+
+
+@rules.predicate
+def is_match_coordinator(user, match) -> bool:
+    return match is not None and manages_organisation(user, match.programme.organisation)
+
+
+@rules.predicate
+def is_match_coach(user, match) -> bool:
+    if match is None or not user.is_authenticated or match.coach_id != user.pk:
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=match.programme.organisation_id, role=Membership.Role.COACH
+    ).exists()
+
+
+@rules.predicate
+def is_match_participant(user, match) -> bool:
+    if match is None or not user.is_authenticated:
+        return False
+    person = getattr(user, "person", None)
+    if person is None:
+        return False
+    return person.pk in (match.enrolment_a.person_id, match.enrolment_b.person_id)
+
+
+@rules.predicate
+def is_coach(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, role=Membership.Role.COACH).exists()
+
+
+is_staff_of_match = is_match_coordinator | is_match_coach
+
+PERMISSIONS = {
+    # coordinator only: the steps of the introduction and the end
+    "matches.decline_proposal": is_match_coordinator,
+    "matches.plan_intro": is_match_coordinator,
+    "matches.activate": is_match_coordinator,
+    "matches.assign_coach": is_match_coordinator,
+    "matches.close": is_match_coordinator,
+    # participants: their say before and after the intro, and the contact log
+    "matches.respond_to_proposal": is_match_participant,
+    "matches.log_contact": is_match_participant,
+    "matches.view_as_participant": is_match_participant,
+    # the klik is told by each participant and by the coordinator
+    "matches.record_klik": is_match_participant | is_match_coordinator,
+    # following the match: coordinator and its coach
+    "matches.view_match": is_staff_of_match,
+    "matches.pause": is_staff_of_match,
+    "matches.start_closing": is_staff_of_match,
+    "matches.log_coach_contact": is_staff_of_match,
+    "matches.resolve_signal": is_staff_of_match,
+    "matches.view_checkins": is_staff_of_match,
+    "matches.use_coach_dashboard": is_coach,
+}
+
+for name, predicate in PERMISSIONS.items():
+    rules.add_perm(name, predicate)

@@ -1,0 +1,202 @@
+"""Staff pages of matches: the coordinator's list, a match page, the coach dashboard."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from metelkaar.core.decorators import coordinator_required
+from metelkaar.matches import forms, selectors, services
+from metelkaar.matches.services import common as services_common
+from metelkaar.matches.models import Match, Signal
+from metelkaar.matches.signal_text import signal_reason
+
+S = Match.Status
+PAGE_SIZE = 25
+
+
+def _staff_match(request, public_id) -> Match:
+    match = get_object_or_404(selectors.matches_visible_to_staff(request.user),
+                              public_id=public_id)
+    if not request.user.has_perm("matches.view_match", match):
+        raise Http404
+    return match
+
+
+def _yes(form) -> bool:
+    return form.cleaned_data["klik"] == "yes"
+
+
+# action name -> (form class, needs the match in the form, permission, allowed statuses, call)
+ACTIONS = {
+    "decline": (forms.ReasonForm, False, "matches.decline_proposal", [S.PROPOSED],
+                lambda m, u, f: services.match_decline(match=m, by=u, reason=f.cleaned_data[
+                    "reason"])),
+    "plan-intro": (forms.IntroForm, False, "matches.plan_intro", [S.PROPOSED],
+                   lambda m, u, f: services.match_plan_intro(
+                       match=m, by=u, starts_at=f.starts_at(), place=f.cleaned_data["place"],
+                       duration_minutes=f.cleaned_data["duration_minutes"])),
+    "klik": (forms.StaffKlikForm, False, "matches.record_klik", [S.INTRODUCED],
+             lambda m, u, f: services.match_record_klik(match=m, by=u, klik=_yes(f))),
+    "activate": (forms.ActivateForm, True, "matches.activate", [S.INTRODUCED],
+                 lambda m, u, f: services.match_activate(match=m, by=u, **f.cleaned_data)),
+    "coach": (forms.CoachForm, True, "matches.assign_coach", list(Match.LIVE),
+              lambda m, u, f: services.match_assign_coach(match=m, by=u,
+                                                          coach=f.cleaned_data["coach"])),
+    "pause": (forms.NoteForm, False, "matches.pause", [S.ACTIVE],
+              lambda m, u, f: services.match_pause(match=m, by=u, **f.cleaned_data)),
+    "resume": (forms.NoteForm, False, "matches.pause", [S.PAUSED],
+               lambda m, u, f: services.match_resume(match=m, by=u, **f.cleaned_data)),
+    "closing": (forms.ClosingForm, False, "matches.start_closing", [S.ACTIVE, S.PAUSED],
+                lambda m, u, f: services.match_start_closing(match=m, by=u, **f.cleaned_data)),
+    "close": (forms.CloseForm, False, "matches.close", list(Match.RUNNING),
+              lambda m, u, f: services.match_close(match=m, by=u, **f.cleaned_data)),
+    "coach-contact": (forms.CoachContactForm, False, "matches.log_coach_contact",
+                      list(Match.RUNNING),
+                      lambda m, u, f: services.coach_contact_log(
+                          match=m, by=u, day=f.cleaned_data["day"], kind=f.cleaned_data["kind"],
+                          with_whom=f.cleaned_data["with_whom"], note=f.cleaned_data["note"])),
+}
+
+
+def _available(match: Match, user) -> list[str]:
+    names = [name for name, (_f, _m, perm, statuses, _c) in ACTIONS.items()
+             if match.status in statuses and user.has_perm(perm, match)]
+    if "plan-intro" in names and not (match.accepted_a_at and match.accepted_b_at):
+        names.remove("plan-intro")
+    if "klik" in names and (match.klik_coordinator is not None
+                            or match.side_of_user_cached is not None):
+        names.remove("klik")
+    if "activate" in names and not (match.klik_a and match.klik_b and match.klik_coordinator):
+        names.remove("activate")
+    return names
+
+
+def _make_form(name: str, match: Match, data=None):
+    form_class, needs_match = ACTIONS[name][0], ACTIONS[name][1]
+    kwargs = {"match": match} if needs_match else {}
+    return form_class(data, prefix=name.replace("-", "_"), **kwargs)
+
+
+def _render_detail(request, match: Match, bound: dict | None = None, status: int = 200):
+    match.side_of_user_cached = services_common.side_of_user(match, request.user)
+    bound = bound or {}
+    action_forms = {name.replace("-", "_"): bound.get(name) or _make_form(name, match)
+                    for name in _available(match, request.user)}
+    contacts = list(match.contacts.all())
+    signals = list(match.signals.filter(resolved_at__isnull=True))
+    for signal in signals:
+        signal.reason = signal_reason(signal)
+    context = {
+        "match": match,
+        "forms": action_forms,
+        "contacts": contacts,
+        "mutuality": selectors.mutuality_of(contacts),
+        "last_activity": selectors.last_activity(match, contacts),
+        "signals": signals,
+        "resolve_form": forms.ResolveForm(),
+        "events": match.events.select_related("by"),
+        "checkins": match.checkins.filter(answered_at__isnull=False).order_by("-answered_at")
+        if request.user.has_perm("matches.view_checkins", match) else [],
+        "coach_contacts": match.coach_contacts.select_related("coach"),
+        "intro": getattr(match, "intro", None),
+        "agreement": getattr(match, "agreement", None),
+        "side_a": match.programme.side_label("a"),
+        "side_b": match.programme.side_label("b"),
+    }
+    return render(request, "matches/staff_match.html", context, status=status)
+
+
+@login_required
+def match_detail(request, public_id):
+    return _render_detail(request, _staff_match(request, public_id))
+
+
+@require_POST
+@login_required
+def match_action(request, public_id, action):
+    match = _staff_match(request, public_id)
+    if action not in ACTIONS:
+        raise Http404
+    _form_class, _needs, perm, _statuses, call = ACTIONS[action]
+    if not request.user.has_perm(perm, match):
+        raise PermissionDenied
+    form = _make_form(action, match, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the errors below."))
+        return _render_detail(request, match, {action: form}, status=400)
+    try:
+        call(match, request.user, form)
+    except services.MatchError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("staff_match", public_id=match.public_id)
+
+
+@coordinator_required
+def match_list(request):
+    status = request.GET.get("status", "")
+    if status not in S.values:
+        status = ""
+    matches = selectors.match_list(user=request.user, status=status)
+    page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "matches/match_list.html", {
+        "page": page, "status": status, "status_tabs": S.choices,
+    })
+
+
+@login_required
+def coach_dashboard(request):
+    if not request.user.has_perm("matches.use_coach_dashboard"):
+        raise PermissionDenied
+    sort = request.GET.get("sort", "attention")
+    if sort not in selectors.SORTS:
+        sort = "attention"
+    matches = selectors.coach_dashboard(user=request.user, sort=sort)
+    for match in matches:
+        for signal in match.open_signals:
+            signal.reason = signal_reason(signal)
+    return render(request, "matches/coach_dashboard.html", {
+        "matches": matches, "sort": sort, "sorts": _sort_labels(),
+        "resolve_form": forms.ResolveForm(),
+    })
+
+
+def _sort_labels():
+    return [("attention", _("Needs attention first")), ("name", _("Name")),
+            ("weeks", _("Weeks active")), ("contacts", _("Contacts in 30 days")),
+            ("mutuality", _("Mutuality")), ("status", _("Status"))]
+
+
+@require_POST
+@login_required
+def signal_resolve(request, pk):
+    signal = get_object_or_404(
+        Signal.objects.filter(match__in=selectors.matches_visible_to_staff(request.user))
+        .select_related("match__programme__organisation", "match__enrolment_a",
+                        "match__enrolment_b"),
+        pk=pk,
+    )
+    form = forms.ResolveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please write what you did about this signal."))
+    else:
+        try:
+            services.signal_resolve(signal=signal, by=request.user, note=form.cleaned_data["note"])
+        except services.MatchError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Signal resolved."))
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(target)
+    return redirect("staff_match", public_id=signal.match.public_id)

@@ -1,0 +1,172 @@
+"""Participant pages: my matches, the match page, the contact log, check-in links.
+
+Participants see their match by its public UUID; a check-in link carries a
+signed token instead and needs no login.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from metelkaar.matches import forms, selectors, services
+from metelkaar.matches.models import ContactMoment, Match
+from metelkaar.matches.services.common import side_of_user
+from metelkaar.matches.services.contacts import view_from_direction
+
+S = Match.Status
+
+
+def _my_match(request, public_id) -> tuple[Match, str]:
+    match = get_object_or_404(selectors.matches_of_participant(request.user),
+                              public_id=public_id)
+    side = side_of_user(match, request.user)
+    if side is None:
+        raise Http404
+    return match, side
+
+
+@login_required
+def my_matches(request):
+    matches = list(selectors.matches_of_participant(request.user))
+    for match in matches:
+        side = side_of_user(match, request.user)
+        match.buddy = match.enrolment_on(match.other_side(side)).person if side else None
+    return render(request, "matches/my_matches.html", {"matches": matches})
+
+
+def _page(request, match: Match, side: str, contact_form=None, status=200):
+    other = match.other_side(side)
+    contacts = list(match.contacts.all()[:50])
+    own_enrolment = match.enrolment_a_id if side == "a" else match.enrolment_b_id
+    for contact in contacts:
+        contact.my_view = view_from_direction(side=side, direction=contact.direction)
+        contact.mine = contact.logged_by_id == own_enrolment
+        contact.icon = forms.ACTIVITY_ICONS.get(contact.activity, "")
+    last = selectors.last_activity(match, contacts)
+    mutual = selectors.mutuality_of(contacts)
+    i_helped = mutual.a_share if side == "a" else mutual.b_share
+    was_helped = mutual.b_share if side == "a" else mutual.a_share
+    return render(request, "matches/participant_match.html", {
+        "match": match,
+        "side": side,
+        "buddy": match.enrolment_on(other).person,
+        "accepted": getattr(match, f"accepted_{side}_at"),
+        "my_klik": getattr(match, f"klik_{side}"),
+        "intro": getattr(match, "intro", None),
+        "contacts": contacts,
+        "mutuality": mutual,
+        "i_helped": i_helped,
+        "was_helped": was_helped,
+        "my_last": last[side],
+        "buddy_last": last[other],
+        "can_log": match.status in (S.ACTIVE, S.PAUSED, S.CLOSING),
+        "confirm_form": forms.ConfirmForm(),
+        "view_labels": dict(forms.VIEW_CHOICES),
+    }, status=status)
+
+
+@login_required
+def match_page(request, public_id):
+    match, side = _my_match(request, public_id)
+    return _page(request, match, side)
+
+
+@require_POST
+@login_required
+def respond(request, public_id):
+    match, _side = _my_match(request, public_id)
+    form = forms.RespondForm(request.POST)
+    if form.is_valid():
+        try:
+            services.match_respond(match=match, by=request.user,
+                                   accept=form.cleaned_data["answer"] == "yes",
+                                   reason=form.cleaned_data["reason"])
+        except services.MatchError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you, we have your answer."))
+    else:
+        messages.error(request, _("Please choose yes or no."))
+    return redirect("participant_match", public_id=match.public_id)
+
+
+@require_POST
+@login_required
+def klik(request, public_id):
+    match, _side = _my_match(request, public_id)
+    form = forms.KlikForm(request.POST)
+    if form.is_valid():
+        try:
+            services.match_record_klik(match=match, by=request.user,
+                                       klik=form.cleaned_data["klik"] == "yes")
+        except services.MatchError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you, we have your answer."))
+    else:
+        messages.error(request, _("Please choose yes or no."))
+    return redirect("participant_match", public_id=match.public_id)
+
+
+@login_required
+def contact_new(request, public_id):
+    match, side = _my_match(request, public_id)
+    form = forms.ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contact_log(match=match, by=request.user, day=data["day"],
+                                 activity=data["activity"],
+                                 duration_minutes=data["duration_minutes"], view=data["view"],
+                                 note=data["note"])
+        except services.MatchError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you! Your contact is saved."))
+            return redirect("participant_match", public_id=match.public_id)
+    return render(request, "matches/contact_form.html", {
+        "match": match, "form": form, "buddy": match.enrolment_on(match.other_side(side)).person,
+        "activity_icons": forms.ACTIVITY_ICONS, "view_icons": forms.VIEW_ICONS,
+    }, status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+@login_required
+def contact_confirm(request, public_id, pk):
+    match, _side = _my_match(request, public_id)
+    contact = get_object_or_404(ContactMoment.objects.filter(match=match), pk=pk)
+    contact.match = match
+    form = forms.ConfirmForm(request.POST)
+    view = form.cleaned_data.get("view") if form.is_valid() else None
+    try:
+        services.contact_confirm(contact=contact, by=request.user, view=view or None)
+    except services.MatchError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you for confirming."))
+    return redirect("participant_match", public_id=match.public_id)
+
+
+def checkin_answer(request, token):
+    """A check-in from an e-mail link: no login, the signed token is the key."""
+    try:
+        checkin = services.checkin_from_token(token)
+    except services.CheckInLinkError as error:
+        return render(request, "matches/checkin_link_error.html",
+                      {"expired": error.expired}, status=410 if error.expired else 404)
+    if checkin.answered_at:
+        return render(request, "matches/checkin_done.html", {"checkin": checkin})
+    form = forms.CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checkin_answer(checkin=checkin, answers=form.cleaned_data)
+        except services.MatchError:
+            pass
+        return render(request, "matches/checkin_done.html", {"checkin": checkin})
+    return render(request, "matches/checkin_form.html", {"checkin": checkin, "form": form},
+                  status=400 if request.method == "POST" else 200)
