@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import identify_hasher, make_password
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
 from metelkaar.demo import data
@@ -80,9 +80,43 @@ def demo_reset() -> int:
         )
         # A sensitive profile protects its consent: remove the profiles first.
         SensitiveProfile.objects.filter(person__organisation__in=organisations).delete()
-        deleted, _detail = organisations.delete()
+        deleted = _delete_protected_first(organisations)
         User.objects.filter(pk__in=user_ids).delete()
     return deleted
+
+
+def _delete_protected_first(organisations, *, rounds: int = 10) -> int:
+    """Delete the organisations; rows that protect a row in them (``on_delete=PROTECT``)
+    are deleted first, but only when they belong to a demo organisation themselves."""
+    for _round in range(rounds):
+        try:
+            deleted, _detail = organisations.delete()
+            return deleted
+        except ProtectedError as error:
+            protecting = list(error.protected_objects)
+            if not all(_belongs_to_demo(obj) for obj in protecting):
+                raise
+            for obj in protecting:
+                type(obj)._base_manager.filter(pk=obj.pk).delete()
+    raise RuntimeError("The demo organisations could not be deleted: rows keep protecting them.")
+
+
+def _belongs_to_demo(obj, depth: int = 3) -> bool:
+    """Whether a row leads, through its foreign keys, to a demo organisation and no other."""
+    found: set[str] = set()
+    level = [obj]
+    for _step in range(depth):
+        following = []
+        for row in level:
+            if isinstance(row, Organisation):
+                found.add(row.slug)
+                continue
+            for f in row._meta.concrete_fields:
+                if f.is_relation and f.many_to_one and getattr(row, f.attname) is not None:
+                    following.append(getattr(row, f.name))
+        level = following
+    found.update(row.slug for row in level if isinstance(row, Organisation))
+    return bool(found) and found <= set(data.DEMO_SLUGS)
 
 
 def _password_hash() -> str:

@@ -195,3 +195,25 @@ def test_the_command_asks_before_a_reset(seeded, monkeypatch):
     assert _counts() == before
     call_command("seed_demo", "--reset", "--yes")
     assert _counts() == before
+
+
+def test_reset_removes_rows_that_protect_demo_rows(seeded):
+    """A request a coordinator made in the demo protects its requester; reset still works."""
+    from metelkaar.bridges.models import BridgeRequest, Requester
+
+    bridge = Programme.objects.get(organisation__slug="demo", kind="bridge")
+    school = Requester.objects.create(organisation=bridge.organisation, name="OBS De Regenboog",
+                                      kind="school")
+    BridgeRequest.objects.create(programme=bridge, requester=school, contact_name="Juf Mieke",
+                                 contact_email="mieke@example.org", what="Oudergesprek",
+                                 languages=["ti"])
+    demo_seed(reset=True)
+    assert not Requester.objects.exists() and not BridgeRequest.objects.exists()
+    assert Programme.objects.filter(organisation__slug="demo").count() == 8
+
+
+def test_reset_leaves_other_organisations_alone(seeded, anna, programme, fatima, olga):
+    demo_seed(reset=True)
+    assert User.objects.filter(pk__in=[anna.pk, fatima.user_id, olga.pk]).count() == 3
+    assert Programme.objects.filter(pk=programme.pk).exists()
+    assert Person.objects.filter(pk=fatima.pk).exists()
