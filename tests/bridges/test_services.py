@@ -15,7 +15,9 @@ from tests.bridges.conftest import submit
 S = BridgeRequest.Status
 
 
-def test_a_submitted_request_records_requester_and_mails_a_status_link(bridge_programme, mailoutbox):
+def test_a_submitted_request_records_requester_and_mails_a_status_link(
+    bridge_programme, mailoutbox
+):
     bridge_request = submit(bridge_programme)
     assert bridge_request.status == S.SUBMITTED
     assert bridge_request.requester.kind == "school"
@@ -85,8 +87,11 @@ def test_a_stale_copy_loses_the_race_to_assign(school_request, fatima_bridge, ja
         bridge_request=school_request, enrolment=fatima_bridge.enrolment, by=anna
     )
     with pytest.raises(services.BridgeError):
-        services.bridge_request_assign(bridge_request=stale, enrolment=jan_bridge.enrolment, by=anna)
-    assert list(Assignment.objects.values_list("enrolment", flat=True)) == [fatima_bridge.enrolment_id]
+        services.bridge_request_assign(
+            bridge_request=stale, enrolment=jan_bridge.enrolment, by=anna
+        )
+    assigned = list(Assignment.objects.values_list("enrolment", flat=True))
+    assert assigned == [fatima_bridge.enrolment_id]
 
 
 def test_a_bridge_person_of_another_programme_cannot_be_assigned(school_request, olga_bridge, anna):
@@ -129,19 +134,25 @@ def test_accepting_twice_is_refused(school_request, fatima_bridge, anna):
         services.assignment_accept(assignment=Assignment.objects.get(pk=assignment.pk))
 
 
-def test_after_a_no_the_request_can_go_to_someone_else(school_request, fatima_bridge, jan_bridge, anna):
+def test_after_a_no_the_request_can_go_to_someone_else(
+    school_request, fatima_bridge, jan_bridge, anna
+):
     first = services.bridge_request_assign(
         bridge_request=school_request, enrolment=fatima_bridge.enrolment, by=anna
     )
     services.assignment_decline(assignment=first)
     school_request.refresh_from_db()
-    services.bridge_request_assign(bridge_request=school_request, enrolment=jan_bridge.enrolment, by=anna)
+    services.bridge_request_assign(
+        bridge_request=school_request, enrolment=jan_bridge.enrolment, by=anna
+    )
     school_request.refresh_from_db()
     assert school_request.status == S.ASSIGNED
     assert school_request.first_assigned_at == first.assigned_at
 
 
-def test_coordinator_declines_only_unassigned_requests_with_a_reason(school_request, fatima_bridge, anna):
+def test_coordinator_declines_only_unassigned_requests_with_a_reason(
+    school_request, fatima_bridge, anna
+):
     with pytest.raises(services.BridgeError):
         services.bridge_request_decline(bridge_request=school_request, by=anna, reason="  ")
     services.bridge_request_assign(
@@ -189,7 +200,9 @@ def test_hours_must_be_positive(accepted, fatima):
     assert not HoursLog.objects.exists()
 
 
-def test_hours_are_at_most_24_per_day_over_all_assignments(accepted, bridge_programme, fatima, anna):
+def test_hours_are_at_most_24_per_day_over_all_assignments(
+    accepted, bridge_programme, fatima, anna
+):
     today = timezone.localdate()
     services.hours_log(assignment=accepted, by=fatima.user, date=today, hours=Decimal(20))
     other = services.bridge_request_assign(

@@ -63,6 +63,7 @@ def test_the_requester_can_cancel_an_open_request_once(client, school_request):
 
 
 def test_the_mailed_link_works(client, school_request, mailoutbox):
-    link = next(line for line in mailoutbox[0].body.splitlines() if "/bridges/request/status/" in line)
+    lines = mailoutbox[0].body.splitlines()
+    link = next(line for line in lines if "/bridges/request/status/" in line)
     path = link[link.index("/bridges/"):].strip()
     assert client.get(path).status_code == 200
