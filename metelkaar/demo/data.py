@@ -90,6 +90,7 @@ PROGRAMMES = [
         "contact_norm_per_month": 4,
         "requires_intake": True,
         "requires_screening": True,
+        "screening_side": "a",  # the mentors need a VOG, the pupils do not
         "requires_training": True,
     },
     {
@@ -117,6 +118,7 @@ PROGRAMMES = [
         "side_b_label": "Aanvrager",
         "requires_intake": True,
         "requires_screening": True,
+        "screening_side": "a",
         "requires_training": True,
     },
     {

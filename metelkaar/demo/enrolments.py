@@ -68,6 +68,9 @@ STATUS_PLAN: dict[str, dict[str, dict[str, int]]] = {
 }
 
 
+INTAKE_NOTE = "Kennismaking gehad; motivatie en verwachtingen besproken."
+
+
 @dataclass
 class SeededProgramme:
     """A programme with its enrolments grouped by side and status, in slot order."""
@@ -148,12 +151,12 @@ class EnrolmentBuilder:
               households: list, *, plan: dict[str, dict[str, int]] | None = None,
               ) -> SeededProgramme:
         """Enrolments for the chosen (draft, household index) per side, per the status plan."""
-        steps = intake_steps(programme)
         plan = plan or STATUS_PLAN[programme.kind]
         seeded = SeededProgramme(programme)
         rows: list[Enrolment] = []
         paths: list[tuple[list[str], list[datetime]]] = []
         for side, candidates in chosen.items():
+            steps = intake_steps(programme, side)
             sequence = _status_sequence(plan[side])
             for (status, slot), (draft, hh) in zip(sequence, candidates, strict=False):
                 if status not in steps and status not in (S.MATCHED, S.FINISHED, S.WITHDRAWN):
@@ -167,6 +170,7 @@ class EnrolmentBuilder:
                     programme=programme, person=draft.person, side=side, status=status,
                     household=households[hh] if hh is not None else None,
                     motivation=self._motivation(programme.kind, side),
+                    intake_notes=INTAKE_NOTE if S.INTAKE in path[1:] else "",
                     waiting_since=waiting[-1] if waiting else None,
                     status_changed_at=times[-1], created_at=times[0],
                 )

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from metelkaar.demo import data
 from metelkaar.demo.enrolments import (
+    INTAKE_NOTE,
     EnrolmentBuilder,
     SeededProgramme,
     people_for,
@@ -26,6 +27,7 @@ from metelkaar.demo.names import BACKGROUNDS
 from metelkaar.demo.population import PersonDraft, PopulationBuilder, draw_population
 from metelkaar.people.models import Consent, Household, Neighbourhood, SensitiveProfile
 from metelkaar.programmes.models import Attendance, Screening, TrainingSession
+from metelkaar.programmes.screening import vog_valid_until
 
 ORIENTATIONS = ["homo", "lesbisch", "biseksueel", "queer", "homo", "lesbisch"]
 RESIDENCE = ["asielzoeker (azc)", "statushouder", "statushouder"]
@@ -178,17 +180,19 @@ def _screenings_and_training(builder: EnrolmentBuilder, programmes, coordinator,
         if change.to_status == "intake":
             screenings.append(Screening(
                 enrolment=enrolment, kind=Screening.Kind.INTAKE, date=change.at.date(),
-                notes="Kennismaking gehad; motivatie en verwachtingen besproken.",
-                recorded_by=coordinator,
+                notes=INTAKE_NOTE, recorded_by=coordinator,
             ))
         elif change.to_status == "screened":
+            issued = (change.at - timedelta(days=12)).date()
             screenings.append(Screening(
-                enrolment=enrolment, kind=Screening.Kind.VOG, date=change.at.date(),
-                valid_until=change.at.date() + timedelta(days=3 * 365), recorded_by=coordinator,
+                enrolment=enrolment, kind=Screening.Kind.VOG, date=issued,
+                valid_until=vog_valid_until(issued), recorded_by=coordinator,
             ))
         elif change.to_status == "trained":
             programme = enrolment.programme
-            month = change.at.replace(day=1, hour=19, minute=0, second=0, microsecond=0)
+            # A monthly basic training, always before the day the step was recorded.
+            month = (change.at - timedelta(days=1)).replace(
+                day=1, hour=10, minute=0, second=0, microsecond=0)
             key = (programme.pk, month)
             if key not in sessions:
                 sessions[key] = TrainingSession(

@@ -12,7 +12,8 @@ from metelkaar.matches.models import ContactMoment, Match
 from metelkaar.people import vocabulary
 from metelkaar.people.models import Consent, Neighbourhood, Person, SensitiveProfile, User
 from metelkaar.people.selectors import people_visible_to, user_roles
-from metelkaar.programmes.models import Enrolment, Programme
+from metelkaar.programmes.models import Attendance, Enrolment, EnrolmentStatusChange, Programme
+from metelkaar.programmes.screening import valid_vog
 from metelkaar.programmes.services import intake_steps
 
 PASSWORD = "metelkaar-demo"
@@ -87,10 +88,28 @@ def test_enrolments_are_in_every_status_with_a_consistent_history(seeded):
         assert history[0].from_status == "" and history[-1].to_status == e.status
         steps = list(zip(history, history[1:], strict=False))
         assert all(a.to_status == b.from_status and a.at <= b.at for a, b in steps)
-        assert {h.to_status for h in history} <= {*intake_steps(e.programme), "matched",
-                                                  "finished", "withdrawn"}
+        assert {h.to_status for h in history} <= {*intake_steps(e.programme, e.side),
+                                                  "matched", "finished", "withdrawn"}
         if e.status == "waiting":
             assert e.waiting_since is not None and e.waiting_since <= timezone.now()
+
+
+def test_the_gates_of_each_step_were_passed(seeded):
+    """Who passed screening had a valid VOG then; who passed training attended one."""
+    changes = EnrolmentStatusChange.objects.filter(
+        enrolment__programme__organisation__slug="demo").select_related("enrolment")
+    screened = [c for c in changes if c.to_status == "screened"]
+    trained = [c for c in changes if c.to_status == "trained"]
+    assert screened and trained
+    for change in screened:
+        assert valid_vog(change.enrolment, on=change.at.date()) is not None
+    for change in trained:
+        assert Attendance.objects.filter(enrolment=change.enrolment, present=True,
+                                         session__starts_at__lte=change.at).exists()
+    pupils = Enrolment.objects.filter(programme__kind="mentor", side="b")
+    assert not changes.filter(enrolment__in=pupils, to_status="screened").exists()
+    for change in changes.filter(to_status="intake"):
+        assert change.enrolment.intake_notes
 
 
 def test_matches_pair_enrolments_of_one_programme(seeded):
