@@ -1,0 +1,1 @@
+"""Writes of the privacy app: consent withdrawal, export, erasure, retention, audit."""

@@ -1,0 +1,80 @@
+"""Erasure (GDPR art. 17): remove a person's data everywhere the registry knows of.
+
+The person row and the rows that carry numbers for reports (enrolments,
+matches, contact moments, check-in scores) stay, pointing at an anonymised
+person; everything that identifies the person or was written in free text is
+deleted or overwritten. An :class:`ErasureRecord` with a random reference is
+the evidence. All in one transaction: an erasure is complete or not done.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from metelkaar.people.models import Person
+from metelkaar.privacy.models import AuditEvent, ErasureRecord
+from metelkaar.privacy.registry import Erase, PersonalData, entries
+from metelkaar.privacy.services.audit import audit_record
+
+
+class AlreadyErasedError(Exception):
+    """The person's data has already been erased."""
+
+
+def _apply(entry: PersonalData, pks: list[int], person: Person) -> int:
+    rows = entry.model._default_manager.filter(pk__in=pks)
+    if entry.on_erase is not None:
+        return entry.on_erase(rows, person)
+    if entry.erase == Erase.DELETE:
+        return rows.delete()[0]
+    if entry.erase == Erase.ANONYMISE:
+        return rows.update(**entry.anonymise)
+    return len(pks)
+
+
+def _scrub_admin_log(person: Person, user_id: int | None) -> None:
+    """Django admin's history keeps object names; drop the person's and their account's."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from metelkaar.people.models import User
+
+    for model, pk in ((Person, person.pk), (User, user_id)):
+        if pk is not None:
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
+            ).update(object_repr="[erased]", change_message="")
+
+
+def person_erase(*, person: Person, by, reason: str) -> ErasureRecord:
+    """Erase ``person``'s personal data; returns the evidence record.
+
+    ``by`` may be the person (who then loses their account), a coordinator,
+    or ``None`` for the retention task.
+    """
+    with transaction.atomic():
+        person = Person.objects.select_for_update().select_related("organisation").get(
+            pk=person.pk
+        )
+        if ErasureRecord.objects.filter(person=person).exists():
+            raise AlreadyErasedError(person.pk)
+        user_id = person.user_id
+        # Collect every row first: later steps overwrite what the lookups match on.
+        plan = [(entry, list(entry.rows_of(person).values_list("pk", flat=True)))
+                for entry in entries()]
+        plan.sort(key=lambda item: item[0].model is Person)
+        counts = {entry.label: _apply(entry, pks, person) for entry, pks in plan if pks}
+        _scrub_admin_log(person, user_id)
+        actor = None if by is None or by.pk == user_id else by
+        record = ErasureRecord.objects.create(
+            organisation=person.organisation, person=person, reason=reason, by=actor,
+            counts={label: count for label, count in counts.items() if count},
+        )
+        audit_record(action=AuditEvent.Action.ERASED, actor=actor, person=person,
+                     object_type="privacy.ErasureRecord", object_ref=str(record.reference),
+                     detail={"reason": reason})
+    return record
+
+
+def is_erased(person: Person) -> bool:
+    return ErasureRecord.objects.filter(person=person).exists()
