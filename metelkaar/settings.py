@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "metelkaar.activities",
     "metelkaar.bridges",
     "metelkaar.demo",
+    "metelkaar.privacy",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("metelkaar.matches.urls")),
     path("", include("metelkaar.bridges.urls")),
     path("", include("metelkaar.activities.urls")),
+    path("", include("metelkaar.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
