@@ -1,0 +1,1 @@
+"""Pages of the activities app, one module per programme kind."""

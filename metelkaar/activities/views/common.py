@@ -1,0 +1,35 @@
+"""Helpers shared by the activity pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from metelkaar.programmes.models import Programme
+from metelkaar.programmes.selectors import programmes_visible_to
+
+
+def managed_programme(request, public_id, kind: str) -> Programme:
+    """A programme of the user's organisations of this kind (404 otherwise), managed by the user (403)."""
+    programme = get_object_or_404(programmes_visible_to(request.user), public_id=public_id, kind=kind)
+    require_manage(request, programme)
+    return programme
+
+
+def require_manage(request, programme: Programme) -> None:
+    if not request.user.has_perm("activities.manage_programme", programme):
+        raise PermissionDenied
+
+
+def public_programme(public_id, kind: str) -> Programme:
+    return get_object_or_404(Programme.objects.select_related("organisation"), public_id=public_id, kind=kind)
+
+
+def invalid_link(request):
+    """A friendly page for a signed link that was changed or has expired (never a 500)."""
+    return render(request, "activities/invalid_link.html", status=400)
+
+
+def language() -> str:
+    return (get_language() or "nl")[:10]
