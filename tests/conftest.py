@@ -42,6 +42,7 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STAFF_2FA_REQUIRED = False  # tests of two-step login turn it on themselves
 
 
 @pytest.fixture
