@@ -10,8 +10,7 @@ the site default). E-mails are sent by the task
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -121,7 +120,7 @@ class ProposalDeclinedEmail(MatchEmail):
 
 
 def _ics_time(value) -> str:
-    return value.astimezone(dt_timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _ics_escape(text: str) -> str:

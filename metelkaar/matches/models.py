@@ -149,6 +149,10 @@ class ContactMoment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"contact of match {self.match_id} on {self.date}"
+
+
 
 class MatchEvent(models.Model):
     """One step in a match's history: who did what, when, and why."""
@@ -193,6 +197,10 @@ class MatchSeat(models.Model):
             models.UniqueConstraint(fields=["enrolment"], name="one_live_match_per_enrolment"),
         ]
 
+    def __str__(self) -> str:
+        return f"seat of person {self.person_id} in match {self.match_id}"
+
+
 
 class IntroMeeting(models.Model):
     """The kennismaking: the first meeting of the pair, with the coordinator."""
@@ -234,6 +242,10 @@ class Agreement(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"agreement of match {self.match_id}"
+
+
 
 class CheckIn(models.Model):
     """A short questionnaire to one participant of a match (evaluatie).
@@ -270,7 +282,8 @@ class CheckIn(models.Model):
             ),
             models.CheckConstraint(
                 condition=(Q(klik__isnull=True) | Q(klik__gte=1, klik__lte=5))
-                & (Q(looking_forward__isnull=True) | Q(looking_forward__gte=1, looking_forward__lte=5))
+                & (Q(looking_forward__isnull=True)
+                   | Q(looking_forward__gte=1, looking_forward__lte=5))
                 & (Q(equality__isnull=True) | Q(equality__gte=1, equality__lte=5))
                 & (Q(autonomy_problem__isnull=True)
                    | Q(autonomy_problem__gte=1, autonomy_problem__lte=5))
@@ -279,6 +292,10 @@ class CheckIn(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["match", "answered_at"])]
+
+    def __str__(self) -> str:
+        return f"check-in {self.moment} of match {self.match_id}"
+
 
 
 class Signal(models.Model):
@@ -324,6 +341,10 @@ class Signal(models.Model):
         ]
         indexes = [models.Index(fields=["match", "resolved_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.rule} on match {self.match_id}"
+
+
 
 class CoachContact(models.Model):
     """A follow-up contact of the coach with one or both participants."""
@@ -351,6 +372,10 @@ class CoachContact(models.Model):
     class Meta:
         ordering = ["-date", "-pk"]
         indexes = [models.Index(fields=["match", "date"])]
+
+    def __str__(self) -> str:
+        return f"coach contact with match {self.match_id} on {self.date}"
+
 
 
 class ProgrammeMatchSettings(models.Model):

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
 from metelkaar.matches import forms, selectors, services
-from metelkaar.matches.services import common as services_common
 from metelkaar.matches.models import Match, Signal
+from metelkaar.matches.services import common as services_common
 from metelkaar.matches.signal_text import signal_reason
 
 S = Match.Status

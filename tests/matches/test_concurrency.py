@@ -48,7 +48,7 @@ def test_two_approvals_for_one_person_only_one_succeeds(programme, anna, fatima,
             connection.close()
 
     threads = [threading.Thread(target=approve, args=(other, by))
-               for other, by in zip(others, (anna, anna2))]
+               for other, by in zip(others, (anna, anna2), strict=False)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, timedelta
 
 import pytest
 from django.core import mail
@@ -183,7 +182,7 @@ class TestIntro:
         name, content, mimetype = message.attachments[0]
         assert name == "kennismaking.ics" and mimetype == "text/calendar"
         assert "BEGIN:VEVENT" in content and "LOCATION:Buurthuis" in content
-        assert starts.astimezone(dt_timezone.utc).strftime("DTSTART:%Y%m%dT%H%M") in content
+        assert starts.astimezone(UTC).strftime("DTSTART:%Y%m%dT%H%M") in content
         assert "Buurthuis" in message.body
 
     def test_it_waits_for_both_to_accept(self, proposed, anna, fatima):

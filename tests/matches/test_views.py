@@ -191,9 +191,9 @@ class TestStaffPage:
             b = make_person(org, f"B{i}")
             from .conftest import enrol
 
-            services.match_create_proposed(programme=programme, enrolment_a=enrol(programme, a, "a"),
-                                           enrolment_b=enrol(programme, b, "b"), score=None,
-                                           explanation={}, by=anna)
+            services.match_create_proposed(
+                programme=programme, enrolment_a=enrol(programme, a, "a"),
+                enrolment_b=enrol(programme, b, "b"), score=None, explanation={}, by=anna)
         with django_assert_num_queries(8, exact=False) as ctx:
             response = client.get(url)
         assert response.status_code == 200 and len(ctx.captured_queries) <= 8
