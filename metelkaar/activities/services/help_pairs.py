@@ -60,12 +60,12 @@ def _enrolment(*, programme: Programme, person: Person, side: str, by) -> Enrolm
 
 
 def _match_create_proposed():
-    """The matches app's service when it exists (written in parallel), else ``None``."""
+    """The matches app's service and its error class when they exist, else ``None``."""
     try:
-        from metelkaar.matches.services import match_create_proposed
+        from metelkaar.matches.services import MatchError, match_create_proposed
     except ImportError:
         return None
-    return match_create_proposed
+    return match_create_proposed, MatchError
 
 
 def help_pair_to_buddy_enrolments(
@@ -99,15 +99,16 @@ def help_pair_to_buddy_enrolments(
                 )
         except IntegrityError:
             raise HelpPairError(_("These two neighbours are already in this buddy programme.")) from None
-        create = _match_create_proposed()
-        if create is not None:
-            explanation = [{"code": "recurring_help", "exchanges": post_pair.exchanges}]
+        found = _match_create_proposed()
+        if found is not None:
+            create, match_error = found
+            explanation = {"source": "neighbour_help", "exchanges": post_pair.exchanges}
             try:
                 with transaction.atomic():
                     create(programme=buddy_programme, enrolment_a=enrolment_a, enrolment_b=enrolment_b,
-                           score=1.0, explanation=explanation, by=by)
-            except (PermissionDenied, ValueError, LookupError):
-                pass
+                           score=None, explanation=explanation, by=by)
+            except (PermissionDenied, match_error):
+                pass  # e.g. one of them is already matched: both stay waiting
             else:
                 HelpPairLink.objects.filter(pk=link.pk).update(match_created=True)
                 link.match_created = True
