@@ -12,6 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from metelkaar.bridges.models import MAX_HOURS_PER_MONTH, BridgeProfile, BridgeRequest, Requester
 from metelkaar.bridges.vocabulary import CULTURES
@@ -54,12 +55,12 @@ class BridgeRequestForm(forms.Form):
                         "invalid_choice": _("Choose one of the options below.")},
     )
     contact_name = forms.CharField(
-        label=_("Your name"), max_length=200,
+        label=pgettext_lazy("requester", "Your name"), max_length=200,
         error_messages={"required": _("Write your name."),
                         "max_length": _("Write at most 200 characters.")},
     )
     contact_email = forms.EmailField(
-        label=_("Your e-mail address"), max_length=254,
+        label=pgettext_lazy("requester", "Your e-mail address"), max_length=254,
         help_text=_("We send a confirmation with a link to follow your request."),
         error_messages={"required": _("Write your e-mail address."),
                         "invalid": _("Write a valid e-mail address, like name@school.nl.")},
