@@ -79,7 +79,8 @@ class TestNotFound:
     def test_a_closed_programme_answers_404(self, en, programme):
         programme.is_open = False
         programme.save()
-        assert en.get(reverse("signup_wizard", kwargs={"public_id": programme.public_id})).status_code == 404
+        start = reverse("signup_wizard", kwargs={"public_id": programme.public_id})
+        assert en.get(start).status_code == 404
         assert en.get(step_url(programme, "about")).status_code == 404
         assert post_step(en, programme, "about", VALID["about"]).status_code == 404
 
@@ -102,7 +103,8 @@ class TestFullFlow:
     def test_it_creates_person_consent_and_enrolment_in_one_go(self, en, programme, oost):
         response = walk(en, programme)
         assert response.status_code == 302
-        assert response["Location"] == reverse("signup_thanks", kwargs={"public_id": programme.public_id})
+        thanks = reverse("signup_thanks", kwargs={"public_id": programme.public_id})
+        assert response["Location"] == thanks
 
         person = Person.objects.get()
         assert person.organisation == programme.organisation
@@ -191,7 +193,8 @@ class TestSensitiveData:
     def test_the_step_explains_why_and_who_sees_it(self, en, cocktail):
         walk(en, cocktail, until="sensitive")
         page = en.get(step_url(cocktail, "sensitive")).content.decode()
-        assert "optional" in page and "Only the coordinator of this programme sees your answers" in page
+        assert "optional" in page
+        assert "Only the coordinator of this programme sees your answers" in page
 
     def test_programmes_without_sensitive_data_never_store_it(self, en, programme):
         en.get(reverse("signup_wizard", kwargs={"public_id": programme.public_id}))
