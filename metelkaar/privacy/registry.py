@@ -63,6 +63,7 @@ class PersonalData:
     special_category: bool = False
     seen_by: tuple[str, ...] = (COORDINATOR, ORG_ADMIN)
     retention: Any = ""  # lazy text; empty means the programme's retention period
+    related: tuple[str, ...] = ()  # extra select_related paths, so the export stays flat
 
     @property
     def label(self) -> str:

@@ -50,12 +50,12 @@ register(PersonalData(
     retention=v.R_PROGRAMME,
 ))
 register(PersonalData(
-    EnrolmentStatusChange, v.ENROLMENTS, v.P_INTAKE, ("enrolment", "from_status", "to_status", "at"),
+    EnrolmentStatusChange, v.ENROLMENTS, v.P_INTAKE, ("from_status", "to_status", "at"),
     Erase.ANONYMISE, person_paths=("enrolment__person",), anonymise={"note": ""},
     retention=v.R_PROGRAMME,
 ))
 register(PersonalData(
-    Screening, v.SCREENING, v.P_INTAKE, ("enrolment", "kind", "date", "valid_until"),
+    Screening, v.SCREENING, v.P_INTAKE, ("kind", "date", "valid_until"),
     Erase.ANONYMISE, person_paths=("enrolment__person",), anonymise={"notes": ""},
     retention=v.R_PROGRAMME,
 ))

@@ -73,13 +73,13 @@ register(PersonalData(
     ("session", "name", "email", "speaks", "practises", "background", "status", "attended"),
     Erase.ANONYMISE, email_fields=("email",),
     organisation_path="session__series__programme__organisation",
-    anonymise={"name": "", "email": ""}, on_erase=_erase_rsvps,
+    anonymise={"name": "", "email": ""}, on_erase=_erase_rsvps, related=("session__series",),
 ), fallback=True)
 register(PersonalData(
     ProjectSignup, v.PROJECTS, v.P_ACTIVITY, ("project_date", "name", "email", "group_size"),
     Erase.ANONYMISE, email_fields=("email",),
     organisation_path="project_date__project__programme__organisation",
-    anonymise={"name": "", "email": ""},
+    anonymise={"name": "", "email": ""}, related=("project_date__project",),
 ), fallback=True)
 register(PersonalData(
     HomeProject, v.PROJECTS, v.P_ACTIVITY,

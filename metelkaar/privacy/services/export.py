@@ -71,7 +71,7 @@ def _section(entry: PersonalData, person) -> Section:
     fields = [meta.get_field(name) for name in entry.fields]
     related = [f.name for f in fields if f.many_to_one or f.one_to_one]
     rows = []
-    for obj in entry.rows_of(person).select_related(*related):
+    for obj in entry.rows_of(person).select_related(*related, *entry.related):
         cells = []
         for field in fields:
             value = getattr(obj, field.name)
