@@ -57,7 +57,9 @@ OUTCOME_TEXT = {
     NOT_ALLOWED: "405 method",
 }
 
-STAFF_ROLES = {"coordinator", "other_coordinator", "org_admin", "site_admin"}
+STAFF_ROLES = {
+    "coach", "other_coach", "coordinator", "other_coordinator", "org_admin", "site_admin"
+}
 
 
 def outcomes(default: str, **per_role: str) -> dict[str, str]:
@@ -87,24 +89,64 @@ def after_post(page: dict[str, str]) -> dict[str, str]:
     return {role: REDIRECT if outcome == OK else outcome for role, outcome in page.items()}
 
 
+def resolve(world, path: str):
+    """``"enrolment_fatima.public_id"`` -> that attribute of the world."""
+    value = world
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
 @dataclass(frozen=True)
 class Entry:
-    """What the matrix knows of one URL name."""
+    """What the matrix knows of one URL name.
+
+    ``args`` maps each URL parameter that names an object to a dotted path in
+    the world (an object of Samen Oost, about Fatima where it is about a
+    person); ``foreign`` maps it to the same kind of object of Olga's
+    organisation. ``literals`` gives parameters that are not ids (a wizard step,
+    a programme kind), and ``not_ids`` says why they are not.
+    """
 
     title: str
     expect: dict[str, str]
-    kwargs: Callable = field(default=lambda w: {})
-    # Arguments pointing at an object of the other organisation (Olga's), for the
-    # check that Samen Oost's staff get 404 there too.
-    foreign_kwargs: Callable | None = None
+    args: dict[str, str] = field(default_factory=dict)
+    foreign: dict[str, str] = field(default_factory=dict)
+    literals: dict[str, str] = field(default_factory=dict)
     method: str = "GET"
     data: Callable = field(default=lambda w: {})
     get_outcome: str = NOT_ALLOWED  # what a GET answers when method is POST
-    # URL parameters that are not object ids (a wizard step, a language code), with why.
+    # URL parameters that are not object ids, with why they need not be unguessable.
     not_ids: dict[str, str] = field(default_factory=dict)
     # Guessable ids (int, str) allowed because only staff ever see the URL, with why.
     staff_only_ids: dict[str, str] = field(default_factory=dict)
+    # Parameters that carry a signed token in a plain <str:...>, with who signs it.
+    signed_tokens: dict[str, str] = field(default_factory=dict)
 
+    def kwargs(self, world) -> dict:
+        return {**self.literals, **{p: resolve(world, path) for p, path in self.args.items()}}
+
+    def foreign_kwargs(self, world) -> dict:
+        return {**self.literals, **{p: resolve(world, path) for p, path in self.foreign.items()}}
+
+
+def uuid_arg(obj: str) -> dict[str, str]:
+    return {"public_id": f"{obj}.public_id"}
+
+
+# Pages of one match for its two participants: nobody else learns the match exists.
+MATCH_PARTICIPANTS = outcomes(NOT_FOUND, anonymous=LOGIN, participant=OK, match_partner=OK)
+# Staff pages of one match: its organisation's coordinators and its own coach.
+MATCH_STAFF = outcomes(NOT_FOUND, anonymous=LOGIN, coach=OK, coordinator=OK, org_admin=OK)
+MATCH_ID = uuid_arg("match")
+OLGA_MATCH_ID = uuid_arg("olga_match")
+CHECKIN_TOKEN = {
+    "token": "signed and timestamped by metelkaar.matches.services.checkins.checkin_token"
+}
+
+# Outcomes of the pages of a bridge person's own assignment: only she sees them.
+OWN_ASSIGNMENT = outcomes(NOT_FOUND, anonymous=LOGIN, participant=OK)
+BRIDGE_TOKEN = {"token": "signed with its own salt by metelkaar.bridges.signing.status_token"}
 
 MATRIX: dict[str, Entry] = {
     # --- public and account pages -------------------------------------------------
@@ -122,26 +164,150 @@ MATRIX: dict[str, Entry] = {
     "coordinator_home": Entry(
         "Coordinator: programmes of one's own organisations", COORDINATOR_PAGE
     ),
+    "programme_new": Entry("Coordinator: choose a template for a new programme",
+                           COORDINATOR_PAGE),
+    "programme_new_confirm": Entry(
+        "Coordinator: name the new programme", COORDINATOR_PAGE, literals={"kind": "buddy"},
+        not_ids={"kind": "a programme kind from a fixed list of templates"},
+    ),
+    "programme_settings": Entry(
+        "Coordinator: a programme's settings", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
     "programme_detail": Entry(
         "Coordinator: a programme with its enrolments", COORDINATOR_OBJECT,
-        kwargs=lambda w: {"public_id": w.programme.public_id},
-        foreign_kwargs=lambda w: {"public_id": w.olga_programme.public_id},
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
     ),
     "enrolment_detail": Entry(
         "Coordinator: one enrolment with its intake history", COORDINATOR_OBJECT,
-        kwargs=lambda w: {"public_id": w.enrolment_fatima.public_id},
-        foreign_kwargs=lambda w: {"public_id": w.enrolment_pieter.public_id},
+        args=uuid_arg("enrolment_fatima"), foreign=uuid_arg("enrolment_pieter"),
     ),
     "enrolment_advance": Entry(
         "Coordinator: move an enrolment to its next intake step (POST only)",
         after_post(COORDINATOR_OBJECT), method="POST",
-        kwargs=lambda w: {"public_id": w.enrolment_fatima.public_id},
-        foreign_kwargs=lambda w: {"public_id": w.enrolment_pieter.public_id},
+        args=uuid_arg("enrolment_fatima"), foreign=uuid_arg("enrolment_pieter"),
     ),
     "person_detail": Entry(
         "Coordinator: a person's profile and enrolments", COORDINATOR_OBJECT,
-        kwargs=lambda w: {"public_id": w.person_fatima.public_id},
-        foreign_kwargs=lambda w: {"public_id": w.person_pieter.public_id},
+        args=uuid_arg("person_fatima"), foreign=uuid_arg("person_pieter"),
+    ),
+    # --- bridge persons (cultuurverbinders) -------------------------------------------
+    "bridge_request_create": Entry(
+        "Requester (no account): ask for a bridge person", PUBLIC,
+        args={"programme_id": "bridge_programme.public_id"},
+    ),
+    "bridge_request_received": Entry(
+        "Requester: request received (signed link)", PUBLIC,
+        args={"token": "bridge_status_token"}, signed_tokens=BRIDGE_TOKEN,
+    ),
+    "bridge_request_status": Entry(
+        "Requester: status of the request (signed link)", PUBLIC,
+        args={"token": "bridge_status_token"}, signed_tokens=BRIDGE_TOKEN,
+    ),
+    "bridge_request_cancel": Entry(
+        "Requester: cancel the request (signed link, POST only)", outcomes(REDIRECT),
+        method="POST", args={"token": "bridge_status_token"}, signed_tokens=BRIDGE_TOKEN,
+    ),
+    "bridge_my_assignments": Entry("Bridge person: my assignments", SIGNED_IN),
+    "bridge_assignment_detail": Entry(
+        "Bridge person: one of my assignments", OWN_ASSIGNMENT,
+        args=uuid_arg("assignment_fatima"),
+    ),
+    "bridge_assignment_accept": Entry(
+        "Bridge person: accept an assignment (POST only)", after_post(OWN_ASSIGNMENT),
+        method="POST", args=uuid_arg("assignment_fatima"),
+    ),
+    "bridge_assignment_decline": Entry(
+        "Bridge person: decline an assignment (POST only)", after_post(OWN_ASSIGNMENT),
+        method="POST", args=uuid_arg("assignment_fatima"), data=lambda w: {"note": "Ziek"},
+    ),
+    "bridge_hours_create": Entry(
+        "Bridge person: log hours (POST only; refused until accepted, form shown again)",
+        OWN_ASSIGNMENT, method="POST", args=uuid_arg("assignment_fatima"),
+        data=lambda w: {"date": "2026-01-05", "hours": "2", "finished": "on"},
+    ),
+    "bridge_request_list": Entry(
+        "Coordinator: requests of a bridge programme", COORDINATOR_OBJECT,
+        args={"programme_id": "bridge_programme.public_id"},
+        foreign={"programme_id": "olga_bridge_programme.public_id"},
+    ),
+    "bridge_pool": Entry(
+        "Coordinator: pool of bridge persons", COORDINATOR_OBJECT,
+        args={"programme_id": "bridge_programme.public_id"},
+        foreign={"programme_id": "olga_bridge_programme.public_id"},
+    ),
+    "bridge_report": Entry(
+        "Coordinator: report of a bridge programme", COORDINATOR_OBJECT,
+        args={"programme_id": "bridge_programme.public_id"},
+        foreign={"programme_id": "olga_bridge_programme.public_id"},
+    ),
+    "bridge_request_detail": Entry(
+        "Coordinator: one request with suggested bridge persons", COORDINATOR_OBJECT,
+        args=uuid_arg("bridge_request"), foreign=uuid_arg("olga_bridge_request"),
+    ),
+    "bridge_request_assign": Entry(
+        "Coordinator: assign a bridge person (POST only; form shown again when invalid)",
+        COORDINATOR_OBJECT, method="POST",
+        args=uuid_arg("bridge_request"), foreign=uuid_arg("olga_bridge_request"),
+    ),
+    "bridge_request_decline": Entry(
+        "Coordinator: decline a request (POST only)", after_post(COORDINATOR_OBJECT),
+        method="POST", data=lambda w: {"reason": "Geen verbinder beschikbaar"},
+        args=uuid_arg("bridge_request"), foreign=uuid_arg("olga_bridge_request"),
+    ),
+    "bridge_profile_edit": Entry(
+        "Coordinator: a bridge person's profile", COORDINATOR_OBJECT,
+        args={"enrolment_id": "bridge_enrolment_fatima.public_id"},
+        foreign={"enrolment_id": "bridge_enrolment_pieter.public_id"},
+    ),
+    # --- matches: participants ------------------------------------------------------
+    "my_matches": Entry("Participant: my matches", SIGNED_IN),
+    "participant_match": Entry(
+        "Participant: my match, with the contact log", MATCH_PARTICIPANTS, args=MATCH_ID
+    ),
+    "participant_respond": Entry(
+        "Participant: say yes or no to a proposed match (POST only)",
+        after_post(MATCH_PARTICIPANTS), method="POST", args=MATCH_ID,
+        data=lambda w: {"answer": "yes"},
+    ),
+    "participant_klik": Entry(
+        "Participant: tell whether there was a klik (POST only)",
+        after_post(MATCH_PARTICIPANTS), method="POST", args=MATCH_ID,
+        data=lambda w: {"klik": "yes"},
+    ),
+    "contact_new": Entry(
+        "Participant: log a contact moment", MATCH_PARTICIPANTS, args=MATCH_ID
+    ),
+    "contact_confirm": Entry(
+        "Participant: confirm a contact the buddy logged (POST only)",
+        after_post(MATCH_PARTICIPANTS), method="POST",
+        args={**MATCH_ID, "pk": "contact_by_jan.pk"},
+    ),
+    "checkin_answer": Entry(
+        "Participant: answer a check-in (signed link, no login needed)", PUBLIC,
+        args={"token": "checkin_token"}, signed_tokens=CHECKIN_TOKEN,
+    ),
+    # --- matches: staff ---------------------------------------------------------------
+    "match_list": Entry("Coordinator: matches of one's own organisations", COORDINATOR_PAGE),
+    "staff_match": Entry(
+        "Coordinator or its coach: one match", MATCH_STAFF, args=MATCH_ID,
+        foreign=OLGA_MATCH_ID,
+    ),
+    "staff_match_action": Entry(
+        "Coordinator or its coach: a step in the match's life, here pausing (POST only)",
+        after_post(MATCH_STAFF), method="POST", args=MATCH_ID, foreign=OLGA_MATCH_ID,
+        literals={"action": "pause"}, data=lambda w: {"pause-note": "Op vakantie"},
+        not_ids={"action": "the name of a step from a fixed list"},
+    ),
+    "coach_dashboard": Entry(
+        "Coach: dashboard of the matches one coaches",
+        outcomes(FORBIDDEN, anonymous=LOGIN, coach=OK, other_coach=OK, site_admin=OK),
+    ),
+    "signal_resolve": Entry(
+        "Coordinator or its coach: resolve a signal of a match (POST only)",
+        after_post(MATCH_STAFF), method="POST", args={"pk": "signal.pk"},
+        foreign={"pk": "olga_signal.pk"}, data=lambda w: {"note": "Gebeld, gaat goed"},
+        staff_only_ids={"pk": "signals are shown only to the match's coordinators and coach"},
     ),
     # --- Django admin: only its index is checked here; its other pages are Django's ---
     "admin:index": Entry(

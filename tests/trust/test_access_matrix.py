@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.core import signing
 from django.urls import reverse
 
 from tests.trust.matrix import (
@@ -24,8 +25,20 @@ from tests.trust.matrix import (
     project_routes,
 )
 
+
+def forged_token() -> str:
+    """A well-formed token for an unknown id, signed with another key: an attacker's best guess."""
+    return signing.dumps({"r": str(uuid.uuid4())}, key="not-the-secret-key", compress=True)
+
+
+def unknown_id(value):
+    """An id of the same kind that exists nowhere."""
+    return uuid.uuid4() if isinstance(value, uuid.UUID) else 2**31 - 1
+
+
 CELLS = [(name, role) for name in MATRIX for role in ROLE_CODES]
-OBJECT_ENTRIES = [name for name, entry in MATRIX.items() if entry.foreign_kwargs]
+OBJECT_ENTRIES = [name for name, entry in MATRIX.items() if entry.args]
+FOREIGN_ENTRIES = [name for name, entry in MATRIX.items() if entry.foreign]
 
 
 def outcome_of(response) -> str:
@@ -108,8 +121,10 @@ def test_unknown_id_answers_like_a_hidden_object(client, world, name, role):
     """
     entry = MATRIX[name]
     kwargs = {
-        key: uuid.uuid4() if isinstance(value, uuid.UUID) else value
-        for key, value in entry.kwargs(world).items()
+        **entry.kwargs(world),
+        **{p: unknown_id(value) for p, value in entry.kwargs(world).items()
+           if p in entry.args and p not in entry.signed_tokens},
+        **{p: forged_token() for p in entry.signed_tokens},
     }
     expected = entry.expect[role]
     if expected in (OK, REDIRECT):
@@ -118,7 +133,7 @@ def test_unknown_id_answers_like_a_hidden_object(client, world, name, role):
     assert outcome_of(response) == expected
 
 
-@pytest.mark.parametrize("name", OBJECT_ENTRIES)
+@pytest.mark.parametrize("name", FOREIGN_ENTRIES)
 @pytest.mark.parametrize("role", ["coordinator", "org_admin", "coach"])
 def test_staff_get_404_for_objects_of_another_organisation(client, world, name, role):
     """Samen Oost's staff get 404 on Olga's objects (or 403 where their role has no page)."""

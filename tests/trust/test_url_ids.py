@@ -15,7 +15,7 @@ from tests.trust.matrix import MATRIX, OK, REDIRECT, STAFF_ROLES, is_unguessable
 
 def guessable_parameters(route) -> list[str]:
     entry = MATRIX.get(route.name)
-    exempt = {**entry.not_ids, **entry.staff_only_ids} if entry else {}
+    exempt = {**entry.not_ids, **entry.staff_only_ids, **entry.signed_tokens} if entry else {}
     return [
         f"{param} ({type(conv).__name__ if conv else 'regex group'})"
         for param, conv in route.converters.items()
@@ -29,17 +29,36 @@ def test_routes_with_parameters_are_found():
     assert is_unguessable(routes["enrolment_detail"].converters["public_id"])
 
 
-def test_object_ids_in_urls_are_unguessable():
+# Known bugs, each to be fixed in the application (see the reason); strict, so the
+# mark must go once fixed.
+KNOWN_GUESSABLE = {
+    "contact_confirm": (
+        "metelkaar/matches/urls.py: a participant's URL takes the ContactMoment's "
+        "counting <int:pk>; give ContactMoment a public_id UUID and use <uuid:...>"
+    ),
+}
+
+
+def _route_params():
+    params = []
+    for route in project_routes():
+        if not route.converters:
+            continue
+        marks = ()
+        if route.name in KNOWN_GUESSABLE:
+            marks = pytest.mark.xfail(strict=True, reason=KNOWN_GUESSABLE[route.name])
+        params.append(pytest.param(route, id=route.name, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("route", _route_params())
+def test_object_ids_in_urls_are_unguessable(route):
     """Every URL parameter is a UUID or signed token, unless exempted with a reason."""
-    offenders = [
-        f"{route.name} (/{route.route}): {', '.join(params)}"
-        for route in project_routes()
-        if (params := guessable_parameters(route))
-    ]
-    assert not offenders, (
-        "These URLs take guessable parameters; use <uuid:...> with a public_id or a "
-        "signed token, or list the parameter in the matrix entry's not_ids / "
-        "staff_only_ids with the reason: " + "; ".join(offenders)
+    params = guessable_parameters(route)
+    assert not params, (
+        f"{route.name} (/{route.route}) takes guessable parameters {params}: use "
+        "<uuid:...> with a public_id or a signed token, or list the parameter in the "
+        "matrix entry's not_ids / staff_only_ids / signed_tokens with the reason"
     )
 
 
@@ -56,5 +75,5 @@ def test_staff_only_ids_are_only_shown_to_staff():
 @pytest.mark.parametrize("name", list(MATRIX))
 def test_exemptions_have_reasons(name):
     entry = MATRIX[name]
-    for param, reason in {**entry.not_ids, **entry.staff_only_ids}.items():
+    for param, reason in {**entry.not_ids, **entry.staff_only_ids, **entry.signed_tokens}.items():
         assert len(reason.split()) >= 3, f"{name}: say why {param} may be guessable"

@@ -24,30 +24,13 @@ site_admin                  Sam, superuser of the whole site, member of no organ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from types import SimpleNamespace
 
 from tests.conftest import PASSWORD, make_person
 
 
-@dataclass
-class World:
-    org: object
-    other_org: object
-    programme: object
-    other_programme: object
-    olga_programme: object
-    person_fatima: object
-    person_jan: object
-    person_karim: object
-    person_pieter: object
-    enrolment_fatima: object
-    enrolment_jan: object
-    enrolment_karim: object
-    enrolment_pieter: object
-    match: object
-    other_match: object
-    dirk_match: object
-    users: dict  # role -> User, or None for anonymous
+class World(SimpleNamespace):
+    """The actors (``users``: role -> User, None for anonymous) and objects of one test."""
 
 
 def _user(email: str, name: str, **extra):
@@ -145,10 +128,85 @@ def build_world() -> World:
         programme=other_programme, enrolment_a=e_mehmet, enrolment_b=e_sanne,
         coach=users["other_coach"], status=active,
     )
-    return World(
+    world = World(
         org=org, other_org=other_org, programme=programme, other_programme=other_programme,
         olga_programme=olga_programme, person_fatima=fatima, person_jan=jan,
         person_karim=karim, person_pieter=pieter, enrolment_fatima=e_fatima,
         enrolment_jan=e_jan, enrolment_karim=e_karim, enrolment_pieter=e_pieter,
         match=match, other_match=other_match, dirk_match=dirk_match, users=users,
     )
+    _add_bridges(world)
+    _add_match_life(world)
+    return world
+
+
+def _add_match_life(w: World) -> None:
+    """What happens inside Fatima's match: a contact Jan logged for her to confirm, a
+    check-in waiting for her answer (reached through a signed link), an open signal
+    for the coach; and a match of Olga's organisation for the cross-organisation checks."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from metelkaar.matches.models import CheckIn, ContactMoment, Match, Signal
+    from metelkaar.matches.services.checkins import checkin_token
+    from metelkaar.programmes.models import Enrolment
+
+    w.contact_by_jan = ContactMoment.objects.create(
+        match=w.match, activity="cooking", direction="together", logged_by=w.enrolment_jan,
+        date=timezone.localdate() - timedelta(days=1),
+    )
+    w.checkin_fatima = CheckIn.objects.create(
+        match=w.match, enrolment=w.enrolment_fatima, moment=CheckIn.Moment.ONE_MONTH,
+        due_on=timezone.localdate(), sent_at=timezone.now(),
+    )
+    w.checkin_token = checkin_token(w.checkin_fatima)
+    w.signal = Signal.objects.create(match=w.match, rule=Signal.Rule.NO_CONTACT)
+
+    wim = make_person(w.other_org, "Wim", last_name="Oosterhuis")
+    e_wim = Enrolment.objects.create(
+        programme=w.olga_programme, person=wim, side="b", status=Enrolment.Status.MATCHED
+    )
+    w.olga_match = Match.objects.create(
+        programme=w.olga_programme, enrolment_a=w.enrolment_pieter, enrolment_b=e_wim,
+        status=Match.Status.ACTIVE,
+    )
+    w.olga_signal = Signal.objects.create(match=w.olga_match, rule=Signal.Rule.NO_CONTACT)
+
+
+def _add_bridges(w: World) -> None:
+    """A bridge programme in each organisation: Fatima is a bridge person with an
+    assignment waiting for her answer; a school asked, and follows its request
+    through a signed link (the requester has no account)."""
+    from metelkaar.bridges.models import Assignment, BridgeProfile, BridgeRequest, Requester
+    from metelkaar.bridges.signing import status_token
+    from metelkaar.programmes.models import Enrolment, Programme
+
+    def bridge_world(organisation, person, coordinator):
+        programme = Programme.objects.create(
+            organisation=organisation, name=f"Cultuurverbinders {organisation.name}",
+            kind=Programme.Kind.BRIDGE,
+        )
+        enrolment = Enrolment.objects.create(
+            programme=programme, person=person, side="pool", status=Enrolment.Status.WAITING
+        )
+        BridgeProfile.objects.create(enrolment=enrolment, cultures=["maghreb"])
+        requester = Requester.objects.create(
+            organisation=organisation, name="Basisschool De Regenboog", kind="school"
+        )
+        bridge_request = BridgeRequest.objects.create(
+            programme=programme, requester=requester, contact_name="Els Meijer",
+            contact_email="els@regenboog.test", what="Parent meeting",
+            languages=["ar"], status=BridgeRequest.Status.ASSIGNED,
+        )
+        assignment = Assignment.objects.create(
+            request=bridge_request, enrolment=enrolment, assigned_by=coordinator
+        )
+        return programme, enrolment, bridge_request, assignment
+
+    (w.bridge_programme, w.bridge_enrolment_fatima, w.bridge_request,
+     w.assignment_fatima) = bridge_world(w.org, w.person_fatima, w.users["coordinator"])
+    (w.olga_bridge_programme, w.bridge_enrolment_pieter, w.olga_bridge_request,
+     w.assignment_pieter) = bridge_world(w.other_org, w.person_pieter, w.users["other_coordinator"])
+    w.bridge_status_token = status_token(w.bridge_request)
+    w.olga_bridge_status_token = status_token(w.olga_bridge_request)
