@@ -21,7 +21,8 @@ from metelkaar.people import vocabulary as people_vocabulary
 from metelkaar.people.vocabulary import WEEKDAYS
 
 FULL_POSTCODE_RE = re.compile(r"\d{4}\s*[A-Za-z]{2}\b")
-HOUSE_NUMBER_RE = re.compile(r"[^\W\d_]\.?\s+\d+")
+# A street followed by one to three digits; four digits are a postcode area (PC4).
+HOUSE_NUMBER_RE = re.compile(r"[^\W\d_]\.?\s+\d{1,3}(?!\d)")
 
 
 def pictogram_choices(items) -> list[tuple[str, str]]:

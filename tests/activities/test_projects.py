@@ -144,3 +144,18 @@ def test_past_days_cannot_be_added(client, anna, project):
     yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
     response = client.post(reverse("project_detail", args=[project.public_id]), {"date": yesterday, "capacity": "3"})
     assert "Kies een datum vanaf vandaag." in response.content.decode()
+
+
+@pytest.mark.parametrize("area, ok", [("Dapperbuurt 1094", True), ("1094", True), ("Dapperstraat", True),
+                                      ("Dapperstraat 12", False), ("Dapperstraat 12-3", False), ("1094 AB", False),
+                                      ("1094AB", False), ("Javaplein 3", False)])
+def test_an_area_is_a_street_or_postcode_area_never_an_address(area, ok):
+    from django import forms
+
+    from metelkaar.activities.forms import clean_area
+
+    if ok:
+        assert clean_area(area) == area
+    else:
+        with pytest.raises(forms.ValidationError):
+            clean_area(area)
