@@ -88,20 +88,29 @@ class SideForm(forms.Form):
 class AboutForm(forms.Form):
     first_name = forms.CharField(
         label=_("First name"), max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
         error_messages={"required": _("Please fill in your first name.")},
     )
-    last_name = forms.CharField(label=_("Last name (optional)"), max_length=100, required=False)
+    last_name = forms.CharField(
+        label=_("Last name (optional)"), max_length=100, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     email = forms.EmailField(
         label=_("E-mail address"), max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send a confirmation to this address."),
         error_messages={
             "required": _("Please fill in your e-mail address."),
             "invalid": _("This is not an e-mail address. Example: name@example.nl"),
         },
     )
-    phone = forms.CharField(label=_("Phone number (optional)"), max_length=30, required=False)
+    phone = forms.CharField(
+        label=_("Phone number (optional)"), max_length=30, required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     birth_year = forms.IntegerField(
         label=_("Year of birth"), help_text=_("For example 1985."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
         error_messages={
             "required": _("Please fill in your year of birth."),
             "invalid": _("Write your year of birth in four digits, for example 1985."),
@@ -116,6 +125,7 @@ class AboutForm(forms.Form):
     )
     postcode = forms.CharField(
         label=_("Postcode"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
         help_text=_("For example 1094 AB. We only use it to find people near you; "
                     "we never show your address."),
         error_messages={"required": _("Please fill in your postcode.")},
