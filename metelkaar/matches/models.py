@@ -125,6 +125,7 @@ class ContactMoment(models.Model):
         TOGETHER = "together", _("Together")
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="contacts")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     date = models.DateField(_("date"), default=timezone.localdate)
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=60)
     activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)

@@ -11,7 +11,7 @@ urlpatterns = [
     path("my/matches/<uuid:public_id>/klik/", views_participant.klik, name="participant_klik"),
     path("my/matches/<uuid:public_id>/contact/", views_participant.contact_new,
          name="contact_new"),
-    path("my/matches/<uuid:public_id>/contact/<int:pk>/confirm/",
+    path("my/matches/<uuid:public_id>/contact/<uuid:contact_id>/confirm/",
          views_participant.contact_confirm, name="contact_confirm"),
     path("checkin/<str:token>/", views_participant.checkin_answer, name="checkin_answer"),
     # staff: coordinator and coach

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
@@ -20,6 +21,34 @@ from metelkaar.matches.signal_text import signal_reason
 
 S = Match.Status
 PAGE_SIZE = 25
+
+EVENT_LABELS = {
+    "proposed": gettext_lazy("Proposal approved and sent to both"),
+    "accepted_a": gettext_lazy("%(a)s said yes to the proposal"),
+    "accepted_b": gettext_lazy("%(b)s said yes to the proposal"),
+    "declined_a": gettext_lazy("%(a)s said no to the proposal"),
+    "declined_b": gettext_lazy("%(b)s said no to the proposal"),
+    "declined_coordinator": gettext_lazy("The coordinator withdrew the proposal"),
+    "intro_planned": gettext_lazy("First meeting planned"),
+    "klik_a_yes": gettext_lazy("%(a)s: there is a klik"),
+    "klik_a_no": gettext_lazy("%(a)s: no klik"),
+    "klik_b_yes": gettext_lazy("%(b)s: there is a klik"),
+    "klik_b_no": gettext_lazy("%(b)s: no klik"),
+    "klik_coordinator_yes": gettext_lazy("Coordinator: there is a klik"),
+    "klik_coordinator_no": gettext_lazy("Coordinator: no klik"),
+    "no_click": gettext_lazy("No klik: both wait for a new match"),
+    "activated": gettext_lazy("Match started with an agreement"),
+    "coach_assigned": gettext_lazy("Coach set"),
+    "paused": gettext_lazy("Paused"),
+    "resumed": gettext_lazy("Resumed"),
+    "closing": gettext_lazy("Closing talk planned"),
+    "closed": gettext_lazy("Closed"),
+}
+
+
+def _event_label(event, names: dict) -> str:
+    label = EVENT_LABELS.get(event.action)
+    return str(label) % names if label else event.action
 
 
 def _staff_match(request, public_id) -> Match:
@@ -91,6 +120,10 @@ def _render_detail(request, match: Match, bound: dict | None = None, status: int
     action_forms = {name.replace("-", "_"): bound.get(name) or _make_form(name, match)
                     for name in _available(match, request.user)}
     contacts = list(match.contacts.all())
+    names = {"a": match.enrolment_a.person.first_name, "b": match.enrolment_b.person.first_name}
+    events = list(match.events.select_related("by"))
+    for event in events:
+        event.label = _event_label(event, names)
     signals = list(match.signals.filter(resolved_at__isnull=True))
     for signal in signals:
         signal.reason = signal_reason(signal)
@@ -102,7 +135,7 @@ def _render_detail(request, match: Match, bound: dict | None = None, status: int
         "last_activity": selectors.last_activity(match, contacts),
         "signals": signals,
         "resolve_form": forms.ResolveForm(),
-        "events": match.events.select_related("by"),
+        "events": events,
         "checkins": match.checkins.filter(answered_at__isnull=False).order_by("-answered_at")
         if request.user.has_perm("matches.view_checkins", match) else [],
         "coach_contacts": match.coach_contacts.select_related("coach"),

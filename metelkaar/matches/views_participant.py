@@ -137,9 +137,9 @@ def contact_new(request, public_id):
 
 @require_POST
 @login_required
-def contact_confirm(request, public_id, pk):
+def contact_confirm(request, public_id, contact_id):
     match, _side = _my_match(request, public_id)
-    contact = get_object_or_404(ContactMoment.objects.filter(match=match), pk=pk)
+    contact = get_object_or_404(ContactMoment.objects.filter(match=match), public_id=contact_id)
     contact.match = match
     form = forms.ConfirmForm(request.POST)
     view = form.cleaned_data.get("view") if form.is_valid() else None

@@ -106,7 +106,7 @@ class TestContactLog:
         contact = services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                        activity="cooking", duration_minutes=90, view="i_helped")
         login(client, fatima.user).post(
-            reverse("contact_confirm", args=[active.public_id, contact.pk]),
+            reverse("contact_confirm", args=[active.public_id, contact.public_id]),
             {"view": "together"})
         contact.refresh_from_db()
         assert contact.confirmed_by_other and contact.other_direction == "together"
@@ -114,7 +114,7 @@ class TestContactLog:
     def test_the_logger_cannot_confirm_and_others_get_404(self, client, active, jan, karim):
         contact = services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                        activity="walk", duration_minutes=30, view="together")
-        url = reverse("contact_confirm", args=[active.public_id, contact.pk])
+        url = reverse("contact_confirm", args=[active.public_id, contact.public_id])
         login(client, jan.user).post(url, {})
         contact.refresh_from_db()
         assert not contact.confirmed_by_other
