@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.utils import timezone
+
 from metelkaar.demo import data
 from metelkaar.demo.enrolments import (
     INTAKE_NOTE,
@@ -191,7 +193,7 @@ def _screenings_and_training(builder: EnrolmentBuilder, programmes, coordinator,
         elif change.to_status == "trained":
             programme = enrolment.programme
             # A monthly basic training, always before the day the step was recorded.
-            month = (change.at - timedelta(days=1)).replace(
+            month = timezone.localtime(change.at - timedelta(days=1)).replace(
                 day=1, hour=10, minute=0, second=0, microsecond=0)
             key = (programme.pk, month)
             if key not in sessions:
@@ -204,8 +206,8 @@ def _screenings_and_training(builder: EnrolmentBuilder, programmes, coordinator,
         if programme.requires_training:
             sessions[(programme.pk, "next")] = TrainingSession(
                 programme=programme, title=f"Intervisie {programme.name}",
-                starts_at=(now + timedelta(days=14)).replace(hour=19, minute=30, second=0,
-                                                             microsecond=0),
+                starts_at=timezone.localtime(now + timedelta(days=14)).replace(
+                    hour=19, minute=30, second=0, microsecond=0),
                 place="Buurthuis De Linde",
             )
     Screening.objects.bulk_create(screenings, batch_size=500)
