@@ -3,9 +3,10 @@
 The request is modelled as a newcomer: the languages it needs (at
 conversation level), the cultures it is about and the preferred parts of the
 week. Bridge persons are the candidates. When the shared matching engine
-(:mod:`metelkaar.matching`) is installed, its score is used for the order;
-otherwise (and for the explanation in any case) a small transparent score is
-computed here from four criteria:
+(:mod:`metelkaar.matching`) offers ``suggest`` (see
+:mod:`metelkaar.bridges.engine_adapter`), its score makes 90 % of the order
+and the room left this month 10 %; otherwise (and for the explanation in any
+case) a small transparent score is computed here from four criteria:
 
 - language (weight 0.45): share of the needed languages spoken at level ≥ 3;
 - culture (0.25): share of the named cultures or regions the person knows;
@@ -125,7 +126,7 @@ def _score(bridge_request, profile) -> tuple[float, list[Reason]]:
 
     maximum = Decimal(profile.max_hours_per_month)
     left = max(maximum - _hours_used(profile), Decimal(0))
-    load = float(left / maximum) if maximum else 0.0
+    load = _room(profile)
     reasons.append(Reason("load", (_hours(left), _hours(maximum))))
 
     score = (WEIGHTS["language"] * language + WEIGHTS["culture"] * culture
@@ -142,6 +143,14 @@ def _level(level) -> int:
 
 def _hours(value: Decimal) -> str:
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.1f}"
+
+
+def _room(profile) -> float:
+    """Share of the monthly maximum still free, in [0, 1]."""
+    maximum = Decimal(profile.max_hours_per_month)
+    if not maximum:
+        return 0.0
+    return float(max(maximum - _hours_used(profile), Decimal(0)) / maximum)
 
 
 def is_full(profile) -> bool:
@@ -166,10 +175,13 @@ def rank_bridge_persons(
         suggestions.append(Suggestion(profile=profile, score=score, reasons=reasons))
     engine_scores = _engine_scores(bridge_request, [s.profile for s in suggestions])
     if engine_scores:
+        # The engine knows nothing of monthly hours: load keeps its own weight.
         for suggestion in suggestions:
-            if suggestion.profile.pk in engine_scores:
-                suggestion.score = engine_scores[suggestion.profile.pk]
-                suggestion.engine = True
+            suggestion.score = (
+                (1 - WEIGHTS["load"]) * engine_scores.get(suggestion.profile.pk, 0.0)
+                + WEIGHTS["load"] * _room(suggestion.profile)
+            )
+            suggestion.engine = True
     suggestions.sort(
         key=lambda s: (-s.score, _hours_used(s.profile), s.person.full_name, s.profile.pk)
     )
