@@ -60,7 +60,26 @@ def demo_seed(*, reset: bool = False) -> SeedSummary:
                 seeder(organisation=organisation, rng=random.Random(f"{SEED}-{spec['slug']}"),
                        now=timezone.now(), user_for=lambda *a, **k: _demo_user(*a, hashed(), **k))
                 created.append(spec["slug"])
+    _ensure_logins(hashed)
     return _summary(tuple(created))
+
+
+def _ensure_logins(hashed) -> None:
+    """Re-create demo accounts that someone deleted; existing ones are left as they are."""
+    present = set(User.objects.filter(email__in=data.DEMO_EMAILS).values_list("email", flat=True))
+    if present >= set(data.DEMO_EMAILS):
+        return
+    with transaction.atomic():
+        organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=data.DEMO_SLUGS)}
+        for email, name, slug, role in data.STAFF_LOGINS:
+            if email not in present and slug in organisations:
+                _demo_user(email, name, hashed(), organisation=organisations[slug], role=role)
+        email, name = data.PARTICIPANT_LOGIN
+        person = Person.objects.filter(organisation__slug=data.ORGANISATION["slug"], email=email,
+                                       user__isnull=True).first()
+        if email not in present and person is not None:
+            person.user = _demo_user(email, name, hashed())
+            person.save(update_fields=["user"])
 
 
 def demo_reset() -> int:

@@ -182,6 +182,15 @@ def test_seeding_twice_does_not_duplicate(seeded):
     assert _counts() == before
 
 
+def test_seeding_again_brings_back_a_deleted_login(seeded, client):
+    before = _counts()
+    User.objects.filter(email__in=["coordinator@example.org", "participant@example.org"]).delete()
+    demo_seed()
+    assert _counts() == before
+    assert client.login(email="coordinator@example.org", password=PASSWORD)
+    assert Person.objects.get(user__email="participant@example.org").first_name == "Nour"
+
+
 def test_seeding_twice_takes_a_handful_of_queries(seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         demo_seed()
