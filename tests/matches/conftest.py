@@ -70,3 +70,12 @@ def introduced(proposed, anna, fatima, jan):
 @pytest.fixture
 def active(proposed, anna, bram, fatima, jan):
     return activate(proposed, anna, fatima, jan, coach=bram)
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Service error messages read in English in assertions (pages pick their own)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
