@@ -57,7 +57,7 @@ BUDDY_GENDERS = [(value, label) for value, label in Gender.choices if value not 
 
 def slot_label(day_label, part_label) -> str:
     # Translators: a part of the week in the availability grid, e.g. "Monday morning".
-    return _("%(weekday)s %(daypart)s") % {"weekday": day_label, "daypart": part_label}
+    return _("%(weekday)s %(daypart)s") % {"weekday": day_label, "daypart": str(part_label).lower()}
 
 
 class SideForm(forms.Form):
