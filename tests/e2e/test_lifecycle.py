@@ -1,0 +1,153 @@
+"""A match's life in a real browser, participants on a phone, axe on every page.
+
+The approval of an engine proposal happens on the matching-proposals page
+(another part of the product), which calls ``match_create_proposed``; this
+test calls that same service as the coordinator, then walks everything after
+it through the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from metelkaar.matches import services
+from metelkaar.matches.models import ContactMoment, Match, Signal
+from metelkaar.programmes.models import Enrolment
+from tests.conftest import PASSWORD
+from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.conftest import PHONE, login
+
+DESKTOP = {"width": 1280, "height": 900}
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def as_user(page, live_server, email, viewport):
+    page.context.clear_cookies()
+    page.set_viewport_size(viewport)
+    login(page, live_server, email, PASSWORD)
+
+
+def enrol(programme, person, side):
+    return Enrolment.objects.create(programme=programme, person=person, side=side,
+                                    status="waiting", waiting_since=timezone.now())
+
+
+def test_from_approval_to_a_logged_contact_the_coach_sees(page, live_server, programme, anna,
+                                                          bram, fatima, jan, mailoutbox):
+    base = live_server.url
+    match = services.match_create_proposed(
+        programme=programme, enrolment_a=enrol(programme, fatima, "a"),
+        enrolment_b=enrol(programme, jan, "b"), score=0.82, explanation={}, by=anna)
+
+    # Both participants accept on their phones.
+    for person, buddy in ((fatima, "Jan"), (jan, "Fatima")):
+        as_user(page, live_server, person.email, PHONE)
+        page.goto(f"{base}/my/matches/")
+        assert_no_axe_violations(page)
+        page.get_by_role("link", name=re.compile(buddy)).click()
+        page.get_by_role("heading", name=f"Wil je {buddy} ontmoeten?").wait_for()
+        assert_no_axe_violations(page)
+        page.get_by_role("button", name="Ja, ik wil kennismaken").click()
+        page.get_by_text("Dank je, we hebben je antwoord.").wait_for()
+        assert_no_axe_violations(page)
+
+    # Anna plans the intro; both get an e-mail with a calendar file.
+    as_user(page, live_server, anna.email, DESKTOP)
+    page.goto(f"{base}/coordinator/matches/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Fatima El Amrani & Jan Bakker").click()
+    assert_no_axe_violations(page)
+    day = timezone.localdate() + timedelta(days=2)
+    page.locator("#id_plan_intro-day").fill(day.isoformat())
+    page.locator("#id_plan_intro-time").fill("15:30")
+    page.locator("#id_plan_intro-place").fill("Buurthuis De Pauw")
+    page.get_by_role("button", name="Plannen en uitnodigingen sturen").click()
+    page.get_by_text("Opgeslagen.").wait_for()
+    assert_no_axe_violations(page)
+    invites = [m for m in mailoutbox if m.attachments]
+    assert sorted(m.to[0] for m in invites) == [fatima.email, jan.email]
+    assert "LOCATION:Buurthuis De Pauw" in invites[0].attachments[0][1]
+
+    # After the meeting: both participants and Anna say there is a klik.
+    for person in (fatima, jan):
+        as_user(page, live_server, person.email, PHONE)
+        page.goto(f"{base}/my/matches/{match.public_id}/")
+        page.get_by_text("Buurthuis De Pauw").wait_for()
+        assert_no_axe_violations(page)
+        page.get_by_role("button", name="Ja, er is een klik").click()
+        page.get_by_text("Dank je, we hebben je antwoord.").first.wait_for()
+    as_user(page, live_server, anna.email, DESKTOP)
+    page.goto(f"{base}/staff/matches/{match.public_id}/")
+    page.get_by_role("button", name="Ja, er is een klik").click()
+    page.get_by_role("heading", name="Start de koppeling met afspraken").wait_for()
+    assert_no_axe_violations(page)
+    page.locator("#id_activate-hopes_a").fill("Nederlands oefenen")
+    page.locator("#id_activate-hopes_b").fill("Leren koken")
+    page.locator("#id_activate-coach").select_option(label="Bram Jansen")
+    page.get_by_role("button", name="Koppeling starten").click()
+    page.get_by_text("Opgeslagen.").wait_for()
+    assert_no_axe_violations(page)
+    assert Match.objects.get(pk=match.pk).status == "active"
+
+    # Jan logs a contact on his phone in three taps.
+    as_user(page, live_server, jan.email, PHONE)
+    page.goto(f"{base}/my/matches/{match.public_id}/")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="We hebben afgesproken: schrijf het op").click()
+    assert_no_axe_violations(page)
+    page.get_by_text("Koken", exact=True).click()
+    page.get_by_text("Een uur", exact=True).click()
+    page.get_by_text("Ik hielp", exact=True).click()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Dank je! Je contact is opgeslagen.").wait_for()
+    assert_no_axe_violations(page)
+    contact = ContactMoment.objects.get(match=match)
+    assert (contact.activity, contact.duration_minutes, contact.direction) == (
+        "cooking", 60, "b_helped_a")
+
+    # Bram, the coach, sees it on his dashboard.
+    as_user(page, live_server, bram.email, DESKTOP)
+    page.goto(f"{base}/coach/")
+    row = page.get_by_role("row", name=re.compile("Fatima El Amrani & Jan Bakker"))
+    assert "1 / 1" in row.inner_text()
+    assert "Jan 100%" in row.inner_text()
+    assert_no_axe_violations(page)
+
+
+def test_a_quiet_match_raises_a_signal_the_coach_resolves(page, live_server, programme, anna,
+                                                          bram, fatima, jan):
+    base = live_server.url
+    match = services.match_create_proposed(
+        programme=programme, enrolment_a=enrol(programme, fatima, "a"),
+        enrolment_b=enrol(programme, jan, "b"), score=None, explanation={}, by=anna)
+    services.match_respond(match=match, by=fatima.user, accept=True)
+    services.match_respond(match=match, by=jan.user, accept=True)
+    services.match_plan_intro(match=match, by=anna, starts_at=timezone.now(), place="Bieb")
+    for user in (fatima.user, jan.user, anna):
+        services.match_record_klik(match=match, by=user, klik=True)
+    services.match_activate(match=match, by=anna, meetings_per_month=2, term_months=12,
+                            coach=bram)
+    Match.objects.filter(pk=match.pk).update(
+        started_at=timezone.localdate() - timedelta(days=40))
+    services.signals_compute()
+    assert Signal.objects.filter(match=match, rule="no_contact", resolved_at=None).exists()
+
+    as_user(page, live_server, bram.email, DESKTOP)
+    page.goto(f"{base}/coach/")
+    page.get_by_text("Er is al 40 dagen geen contact opgeschreven.").wait_for()
+    assert_no_axe_violations(page)
+    signal = Signal.objects.get(match=match, rule="no_contact")
+    page.locator(f"#resolve-{signal.pk}").locator("xpath=ancestor::details").locator(
+        "summary").click()
+    page.locator(f"#resolve-{signal.pk}").fill("Beiden gebeld: ze spreken vrijdag af.")
+    page.locator(f"#resolve-{signal.pk}").locator("xpath=ancestor::form").get_by_role(
+        "button", name="Afhandelen").click()
+    page.get_by_text("Signaal afgehandeld.").wait_for()
+    assert_no_axe_violations(page)
+    signal.refresh_from_db()
+    assert signal.resolved_by == bram
+    assert signal.resolution_note == "Beiden gebeld: ze spreken vrijdag af."
