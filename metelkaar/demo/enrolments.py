@@ -92,7 +92,7 @@ def programmes_create(*, organisation, specs: list[dict], now: datetime) -> dict
     return {p.kind: p for p in Programme.objects.bulk_create(rows)}
 
 
-def _status_sequence(plan: dict[str, int]) -> list[tuple[str, int]]:
+def status_sequence(plan: dict[str, int]) -> list[tuple[str, int]]:
     return [(status, slot) for status, count in plan.items() for slot in range(count)]
 
 
@@ -157,7 +157,7 @@ class EnrolmentBuilder:
         paths: list[tuple[list[str], list[datetime]]] = []
         for side, candidates in chosen.items():
             steps = intake_steps(programme, side)
-            sequence = _status_sequence(plan[side])
+            sequence = status_sequence(plan[side])
             for (status, slot), (draft, hh) in zip(sequence, candidates, strict=False):
                 if status not in steps and status not in (S.MATCHED, S.FINISHED, S.WITHDRAWN):
                     continue

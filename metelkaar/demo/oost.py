@@ -18,15 +18,22 @@ from django.utils import timezone
 from metelkaar.demo import data
 from metelkaar.demo.enrolments import (
     INTAKE_NOTE,
+    STATUS_PLAN,
     EnrolmentBuilder,
     SeededProgramme,
     people_for,
     person_rows,
     programmes_create,
+    status_sequence,
 )
 from metelkaar.demo.matches import seed_matches
 from metelkaar.demo.names import BACKGROUNDS
-from metelkaar.demo.population import PersonDraft, PopulationBuilder, draw_population
+from metelkaar.demo.population import (
+    PersonDraft,
+    PopulationBuilder,
+    draw_population,
+    pair_up,
+)
 from metelkaar.people.models import Consent, Household, Neighbourhood, SensitiveProfile
 from metelkaar.programmes.models import Attendance, Screening, TrainingSession
 from metelkaar.programmes.screening import vog_valid_until
@@ -90,12 +97,13 @@ def _choose(drafts: list[PersonDraft], rng: random.Random, nour, sanne) -> dict[
 
     newcomers_tandem = pick(lambda d: d.newcomer and "language" in d.fields["needs"], 15, set())
     locals_tandem = pick(lambda d: not d.newcomer and "language" in d.fields["offers"], 15, set())
+    locals_tandem = pair_up(newcomers_tandem, locals_tandem, len(newcomers_tandem))
     tandem = [(nour, None), (sanne, None)]
     for pair in zip(newcomers_tandem, locals_tandem, strict=False):
         tandem.extend(pair)
     project_used: set[int] = set()
     help_used: set[int] = set()
-    return {
+    chosen = {
         "buddy": {"a": people_for(drafts, rng=rng, role="lgbt_newcomer"),
                   "b": people_for(drafts, rng=rng, role="lgbt_local")},
         "family": {"a": households["newcomer_family"], "b": households["local_family"]},
@@ -114,6 +122,18 @@ def _choose(drafts: list[PersonDraft], rng: random.Random, nour, sanne) -> dict[
             "b": pick(lambda d: bool(d.fields["offers"]), 20, help_used),
         },
     }
+    # People paired in the demo respect each other's wishes, as the matcher would.
+    for kind in ("buddy", "family", "mentor", "help"):
+        sides = chosen[kind]
+        sides["b"] = pair_up(sides["a"], sides["b"], _aligned_slots(STATUS_PLAN[kind]))
+    return chosen
+
+
+def _aligned_slots(plan: dict[str, dict[str, int]]) -> int:
+    """How many leading positions have the same status on both sides: the pairs."""
+    a, b = (status_sequence(plan[side]) for side in ("a", "b"))
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x[0] != y[0]),
+                min(len(a), len(b)))
 
 
 def seed_oost(*, organisation, rng: random.Random, now: datetime, user_for: Callable) -> None:

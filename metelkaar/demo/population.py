@@ -8,6 +8,7 @@ the same on every laptop.
 
 from __future__ import annotations
 
+import math
 import random
 import unicodedata
 from dataclasses import dataclass, field
@@ -77,7 +78,8 @@ class PopulationBuilder:
             return ""
         return "woman" if self.rng.random() < 0.5 else "man"
 
-    def languages(self, bg: Background, age: int, *, settled: bool) -> dict[str, int]:
+    def languages(self, bg: Background, age: int, *, settled: bool,
+                  english: float = 0.4) -> dict[str, int]:
         rng = self.rng
         langs: dict[str, int] = {}
         if bg.code == "dutch":
@@ -91,7 +93,11 @@ class PopulationBuilder:
         native = bg.native[0]
         if bg.newcomer and not settled:
             langs[native] = 5
-            langs["nl"] = rng.randint(3, 4) if age < 18 else rng.choice([1, 1, 2, 2, 3])
+            langs["nl"] = rng.randint(3, 4) if age < 18 else rng.choice([1, 2, 2, 3, 3])
+            # Many newcomers get by in English, most of all the young and the queer
+            # asylum seekers of a programme like Cocktail.
+            if 16 <= age <= 55 and native != "en" and rng.random() < english:
+                langs["en"] = rng.randint(3, 4) if english > 0.5 else rng.randint(2, 4)
         else:
             # Second generation or long settled: Dutch fluent, heritage language at home.
             langs["nl"] = 5 if age < 55 else rng.randint(3, 4)
@@ -201,7 +207,8 @@ class PopulationBuilder:
             "latitude": lat,
             "longitude": lon,
             "preferred_language": "nl" if not newcomer else ("en" if rng.random() < 0.3 else "nl"),
-            "languages": self.languages(bg, age, settled=settled),
+            "languages": self.languages(bg, age, settled=settled,
+                                        english=0.8 if role == "lgbt_newcomer" else 0.4),
             "interests": self.interests(age, parent=parent),
             "offers": offers,
             "needs": needs,
@@ -211,7 +218,7 @@ class PopulationBuilder:
         if age >= 16 and rng.random() < 0.45:
             fields["email"] = f"{_ascii(first)}.{_ascii(last)}{rng.randint(1, 99)}@example.net"
         if age >= 18:
-            self._preferences(fields, age)
+            self._preferences(fields, age, role)
         if age >= 16 and rng.random() < 0.4:
             template = rng.choice(ABOUT[newcomer])
             fields["about"] = template.format(
@@ -229,13 +236,13 @@ class PopulationBuilder:
             return self.rng.choice([3, 4, 4, 5])
         return self.rng.choices([1, 2, 3, 4, 5], weights=[1, 3, 4, 3, 2])[0]
 
-    def _preferences(self, fields: dict, age: int) -> None:
+    def _preferences(self, fields: dict, age: int, role: str) -> None:
         rng = self.rng
         if rng.random() < 0.2:
             fields["pref_buddy_gender"] = ["woman"] if fields["gender"] == "woman" else (
                 rng.choice([["man"], ["man", "non_binary"], ["woman", "non_binary"]])
             )
-        if rng.random() < 0.15:
+        if role != "student" and rng.random() < 0.15:  # mentors' mentees are children
             fields["pref_age_min"] = max(18, age - rng.randint(8, 15))
             fields["pref_age_max"] = age + rng.randint(8, 20)
         if rng.random() < 0.3:
@@ -316,3 +323,48 @@ def draw_population(rng: random.Random, areas: list[Area], year: int,
         age = int(min(88, max(18, rng.gauss(44, 17))))
         b.person(bg=bg, age=age, role="resident")
     return b
+
+
+def _km(a: PersonDraft, b: PersonDraft) -> float:
+    lat1, lon1 = math.radians(a.fields["latitude"]), math.radians(a.fields["longitude"])
+    lat2, lon2 = math.radians(b.fields["latitude"]), math.radians(b.fields["longitude"])
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def compatible(a: PersonDraft, b: PersonDraft) -> bool:
+    """Whether two people's stated wishes allow a match: the hard constraints of DESIGN.md.
+
+    Gender and age wishes both ways, a language both speak at conversation
+    level (3) and the distance each is willing to travel.
+    """
+    for one, other in ((a, b), (b, a)):
+        wanted = one.fields.get("pref_buddy_gender") or []
+        if wanted and other.fields["gender"] not in wanted:
+            return False
+        low, high = one.fields.get("pref_age_min"), one.fields.get("pref_age_max")
+        if (low is not None and other.age < low) or (high is not None and other.age > high):
+            return False
+        max_km = one.fields.get("max_km")
+        if max_km is not None and _km(one, other) > max_km:
+            return False
+    shared = set(a.fields["languages"]) & set(b.fields["languages"])
+    return any(min(a.fields["languages"][c], b.fields["languages"][c]) >= 3 for c in shared)
+
+
+def pair_up(side_a: list, side_b: list, count: int) -> list:
+    """Side B reordered so its first ``count`` entries suit side A's, where possible.
+
+    Entries are ``(draft, household)`` tuples; greedy, falling back to whoever is
+    left when nobody suits, so the result always has the same entries.
+    """
+    rest = list(side_b)
+    ordered = []
+    for a, _hh in side_a[:count]:
+        if not rest:
+            break
+        found = next((entry for entry in rest if compatible(a, entry[0])), rest[0])
+        rest.remove(found)
+        ordered.append(found)
+    return ordered + rest

@@ -61,7 +61,8 @@ def test_profiles_use_the_shared_vocabularies(seeded):
 
 def test_newcomers_need_dutch_and_locals_offer_it(seeded):
     people = Person.objects.filter(organisation__slug="demo", birth_year__lte=2000)
-    newcomers = [p for p in people if p.languages.get("nl", 5) <= 2]
+    newcomers = [p for p in people if p.languages.get("nl", 5) <= 3
+                 and max(v for k, v in p.languages.items() if k != "nl") == 5]
     locals_ = [p for p in people if p.languages.get("nl") == 5]
     assert len(newcomers) >= 40 and len(locals_) >= 100
     assert sum("language" in p.needs for p in newcomers) > len(newcomers) / 2
@@ -246,3 +247,22 @@ def test_reset_leaves_other_organisations_alone(seeded, anna, programme, fatima,
     assert User.objects.filter(pk__in=[anna.pk, fatima.user_id, olga.pk]).count() == 3
     assert Programme.objects.filter(pk=programme.pk).exists()
     assert Person.objects.filter(pk=fatima.pk).exists()
+
+
+def test_most_pairs_respect_each_others_wishes(seeded):
+    """Gender, age, distance and a shared language, as the matcher's hard constraints."""
+    from types import SimpleNamespace
+
+    from metelkaar.demo.population import compatible
+
+    fields = ["gender", "pref_buddy_gender", "pref_age_min", "pref_age_max", "max_km",
+              "latitude", "longitude", "languages"]
+
+    def draft(person):
+        return SimpleNamespace(fields={f: getattr(person, f) for f in fields}, age=person.age)
+
+    matches = Match.objects.filter(
+        programme__organisation__slug="demo", programme__kind__in=["buddy", "mentor", "help"],
+    ).select_related("enrolment_a__person", "enrolment_b__person")
+    fits = [compatible(draft(m.enrolment_a.person), draft(m.enrolment_b.person)) for m in matches]
+    assert sum(fits) >= 0.7 * len(fits)
