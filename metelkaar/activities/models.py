@@ -118,7 +118,9 @@ class HomeProject(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     area = models.CharField(_("area (street or postcode area)"), max_length=100)
-    address_private = models.CharField(_("exact address (only for coordinators)"), max_length=200, blank=True)
+    address_private = models.CharField(
+        _("exact address (only for coordinators)"), max_length=200, blank=True
+    )
     description = models.TextField(_("description"), blank=True, max_length=2000)
     tasks = models.JSONField(default=list, blank=True)
     materials = models.TextField(_("materials"), blank=True, max_length=1000)
@@ -154,7 +156,9 @@ class ProjectDate(models.Model):
     class Meta:
         ordering = ["date", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="project_date_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1), name="project_date_capacity_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -175,9 +179,13 @@ class ProjectSignup(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(group_size__gte=1) & Q(group_size__lte=10), name="signup_group_size_range"
+                condition=Q(group_size__gte=1) & Q(group_size__lte=10),
+                name="signup_group_size_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.group_size})"
 
 
 class ProjectEvaluation(models.Model):
@@ -197,8 +205,13 @@ class ProjectEvaluation(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["project", "role"], name="one_evaluation_per_role"),
-            models.CheckConstraint(condition=Q(rating__gte=1) & Q(rating__lte=5), name="rating_range"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=5), name="rating_range"
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.project} – {self.role}"
 
 
 # --- Neighbour help board --------------------------------------------------
@@ -266,6 +279,9 @@ class HelpConversation(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.responder_name} on {self.post_id}"
+
     @property
     def details_shared(self) -> bool:
         return self.poster_shares and self.responder_shares
@@ -276,7 +292,9 @@ class HelpMessage(models.Model):
         POSTER = "poster", _("Poster")
         RESPONDER = "responder", _("Responder")
 
-    conversation = models.ForeignKey(HelpConversation, on_delete=models.CASCADE, related_name="messages")
+    conversation = models.ForeignKey(
+        HelpConversation, on_delete=models.CASCADE, related_name="messages"
+    )
     sender = models.CharField(max_length=10, choices=Sender.choices)
     body = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
@@ -284,11 +302,16 @@ class HelpMessage(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.sender}: {self.body[:40]}"
+
 
 class HelpPairLink(models.Model):
     """Two neighbours whose recurring help was turned into buddy enrolments."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="help_pair_links")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="help_pair_links"
+    )
     email_a = models.EmailField()
     email_b = models.EmailField()
     buddy_programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
@@ -303,6 +326,10 @@ class HelpPairLink(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "email_a", "email_b", "buddy_programme"], name="one_link_per_pair"
+                fields=["programme", "email_a", "email_b", "buddy_programme"],
+                name="one_link_per_pair",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.email_a} & {self.email_b}"

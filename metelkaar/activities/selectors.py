@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from metelkaar.activities import tableplan
 from metelkaar.activities.models import (
-    GroupSeries, GroupSession, HelpConversation, HelpPairLink, HelpPost, HomeProject, ProjectDate,
+    GroupSeries,
+    GroupSession,
+    HelpConversation,
+    HelpPairLink,
+    HelpPost,
+    HomeProject,
+    ProjectDate,
     SessionRsvp,
 )
 from metelkaar.people.models import Neighbourhood
@@ -23,8 +29,11 @@ GOING = SessionRsvp.Status.GOING
 
 # --- scoped look-ups (other organisations: nothing, so views answer 404) ----
 
+
 def series_visible_to(user) -> QuerySet[GroupSeries]:
-    return GroupSeries.objects.filter(programme__in=programmes_visible_to(user)).select_related("programme")
+    return GroupSeries.objects.filter(programme__in=programmes_visible_to(user)).select_related(
+        "programme"
+    )
 
 
 def sessions_visible_to(user) -> QuerySet[GroupSession]:
@@ -38,10 +47,13 @@ def rsvps_visible_to(user) -> QuerySet[SessionRsvp]:
 
 
 def projects_visible_to(user) -> QuerySet[HomeProject]:
-    return HomeProject.objects.filter(programme__in=programmes_visible_to(user)).select_related("programme")
+    return HomeProject.objects.filter(programme__in=programmes_visible_to(user)).select_related(
+        "programme"
+    )
 
 
 # --- language café ----------------------------------------------------------
+
 
 def series_list(*, programme: Programme) -> QuerySet[GroupSeries]:
     return programme.group_series.annotate(n_sessions=Count("sessions")).order_by("title")
@@ -109,7 +121,12 @@ def session_returning_count(*, session: GroupSession) -> int:
     earlier = SessionRsvp.objects.filter(
         session__series_id=session.series_id, session__date__lt=session.date, attended=True
     ).values("visitor_key")
-    return session.rsvps.filter(attended=True, visitor_key__in=earlier).values("visitor_key").distinct().count()
+    return (
+        session.rsvps.filter(attended=True, visitor_key__in=earlier)
+        .values("visitor_key")
+        .distinct()
+        .count()
+    )
 
 
 def session_table_plan(*, session: GroupSession) -> tuple[tableplan.TablePlan, bool]:
@@ -122,8 +139,11 @@ def session_table_plan(*, session: GroupSession) -> tuple[tableplan.TablePlan, b
     people = present or list(session.rsvps.filter(status=GOING))
     attendees = [
         tableplan.Attendee(
-            key=str(r.public_id), name=r.name, practises=frozenset(r.practises or []),
-            speaks=frozenset(r.speaks or []), newcomer=r.background == "newcomer",
+            key=str(r.public_id),
+            name=r.name,
+            practises=frozenset(r.practises or []),
+            speaks=frozenset(r.speaks or []),
+            newcomer=r.background == "newcomer",
         )
         for r in people
     ]
@@ -132,6 +152,7 @@ def session_table_plan(*, session: GroupSession) -> tuple[tableplan.TablePlan, b
 
 # --- home projects ----------------------------------------------------------
 
+
 def project_list(*, programme: Programme) -> QuerySet[HomeProject]:
     return programme.home_projects.annotate(
         n_dates=Count("dates", distinct=True), n_volunteers=Sum("dates__signups__group_size")
@@ -139,19 +160,32 @@ def project_list(*, programme: Programme) -> QuerySet[HomeProject]:
 
 
 def project_dates(*, project: HomeProject) -> QuerySet[ProjectDate]:
-    return project.dates.annotate(taken=Sum("signups__group_size")).prefetch_related("signups").order_by("date", "pk")
+    return (
+        project.dates.annotate(taken=Sum("signups__group_size"))
+        .prefetch_related("signups")
+        .order_by("date", "pk")
+    )
 
 
 def projects_open_for_volunteers(*, programme: Programme) -> QuerySet[HomeProject]:
     today = timezone.localdate()
-    return programme.home_projects.filter(status=HomeProject.Status.OPEN, dates__date__gte=today).distinct().order_by("title")
+    return (
+        programme.home_projects.filter(status=HomeProject.Status.OPEN, dates__date__gte=today)
+        .distinct()
+        .order_by("title")
+    )
 
 
 # --- help board -------------------------------------------------------------
 
-def help_posts_public(*, programme: Programme, kind: str = "", tag: str = "", area: str = "") -> QuerySet[HelpPost]:
+
+def help_posts_public(
+    *, programme: Programme, kind: str = "", tag: str = "", area: str = ""
+) -> QuerySet[HelpPost]:
     """Open posts that have not expired, newest first, filtered by kind, tag and area."""
-    qs = programme.help_posts.filter(status=HelpPost.Status.OPEN, expires_on__gte=timezone.localdate())
+    qs = programme.help_posts.filter(
+        status=HelpPost.Status.OPEN, expires_on__gte=timezone.localdate()
+    )
     if kind:
         qs = qs.filter(kind=kind)
     if tag:
@@ -162,13 +196,16 @@ def help_posts_public(*, programme: Programme, kind: str = "", tag: str = "", ar
 
 
 def help_posts_for_coordinator(*, programme: Programme) -> QuerySet[HelpPost]:
-    return programme.help_posts.annotate(n_conversations=Count("conversations")).order_by("-created_at", "-pk")
+    return programme.help_posts.annotate(n_conversations=Count("conversations")).order_by(
+        "-created_at", "-pk"
+    )
 
 
 def _pc4_centres(programme: Programme) -> dict[str, tuple[float, float]]:
     centres: dict[str, tuple[float, float]] = {}
-    for hood in Neighbourhood.objects.filter(organisation_id=programme.organisation_id, latitude__isnull=False,
-                                             longitude__isnull=False):
+    for hood in Neighbourhood.objects.filter(
+        organisation_id=programme.organisation_id, latitude__isnull=False, longitude__isnull=False
+    ):
         for area in hood.postcode_areas or []:
             centres.setdefault(str(area).strip(), (hood.latitude, hood.longitude))
     return centres
@@ -176,7 +213,10 @@ def _pc4_centres(programme: Programme) -> dict[str, tuple[float, float]]:
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
@@ -219,9 +259,9 @@ class RecurringPair:
 
 def help_recurring_pairs(*, programme: Programme, minimum: int = 3) -> list[RecurringPair]:
     """Pairs of e-mail addresses with at least ``minimum`` completed exchanges."""
-    rows = HelpConversation.objects.filter(post__programme=programme, completed_at__isnull=False).values(
-        "post__kind", "post__email", "post__name", "responder_email", "responder_name"
-    )
+    rows = HelpConversation.objects.filter(
+        post__programme=programme, completed_at__isnull=False
+    ).values("post__kind", "post__email", "post__name", "responder_email", "responder_name")
     exchanges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
     for row in rows:
@@ -239,6 +279,9 @@ def help_recurring_pairs(*, programme: Programme, minimum: int = 3) -> list[Recu
             continue
         a = first if helped[first] >= helped[second] else second
         b = second if a == first else first
-        pairs.append(RecurringPair(programme, a, names[a], b, names[b], total,
-                                   (a, b) in linked or (b, a) in linked))
+        pairs.append(
+            RecurringPair(
+                programme, a, names[a], b, names[b], total, (a, b) in linked or (b, a) in linked
+            )
+        )
     return pairs

@@ -37,7 +37,7 @@ Example
 ...     Attendee("a", "Amal", practises=frozenset({"nl"}), speaks=frozenset({"ar"}), newcomer=True),
 ...     Attendee("b", "Bas", practises=frozenset(), speaks=frozenset({"nl"}), newcomer=False),
 ...     Attendee("c", "Chen", practises=frozenset({"nl"}), speaks=frozenset({"zh"}), newcomer=True),
-...     Attendee("d", "Dirk", practises=frozenset({"ar"}), speaks=frozenset({"nl"}), newcomer=False),
+...     Attendee("d", "Dirk", practises=frozenset({"ar"}), speaks=frozenset({"nl"})),
 ... ]
 >>> plan = make_table_plan(people)
 >>> [sorted(m.key for m in t.members) for t in plan.tables]
@@ -180,7 +180,7 @@ def _fill(order: Sequence[Attendee], sizes: Sequence[int]) -> list[list[Attendee
     tables: list[list[Attendee]] = []
     start = 0
     for size in sizes:
-        tables.append(list(order[start:start + size]))
+        tables.append(list(order[start : start + size]))
         start += size
     return tables
 
@@ -199,7 +199,9 @@ def _deal(order: Sequence[Attendee], sizes: Sequence[int]) -> list[list[Attendee
 
 def _starts(people: Sequence[Attendee], sizes: Sequence[int]) -> list[list[list[Attendee]]]:
     popularity = Counter(code for p in people for code in p.practises)
-    by_language = sorted(people, key=lambda p: (_main_language(p, popularity), not p.newcomer, p.key))
+    by_language = sorted(
+        people, key=lambda p: (_main_language(p, popularity), not p.newcomer, p.key)
+    )
     newcomers = [p for p in by_language if p.newcomer]
     residents = [p for p in by_language if not p.newcomer]
     return [_deal(newcomers + residents, sizes), _fill(by_language, sizes)]
@@ -271,7 +273,9 @@ def make_table_plan(people: Sequence[Attendee]) -> TablePlan:
     for number, members in enumerate(best, start=1):
         ordered = tuple(sorted(members, key=lambda p: (p.name.lower(), p.key)))
         newcomers = sum(1 for m in ordered if m.newcomer)
-        table = Table(number, ordered, shared_languages(ordered), newcomers, len(ordered) - newcomers)
+        table = Table(
+            number, ordered, shared_languages(ordered), newcomers, len(ordered) - newcomers
+        )
         tables.append(table)
         if not table.shared_languages:
             warnings.append(PlanWarning(TABLE_WITHOUT_LANGUAGE, table=number))

@@ -1,4 +1,4 @@
-"""Language café: RSVP without an account, capacity, attendance at the door, languages, returning visitors."""
+"""Language café: RSVP without account, capacity, attendance, languages, returning visitors."""
 
 import datetime
 
@@ -14,13 +14,27 @@ pytestmark = pytest.mark.django_db
 
 
 def rsvp(session, name, email="", practises=("nl",), speaks=("ar",), background="newcomer", **kw):
-    return services.session_rsvp_create(session=session, name=name, email=email, practises=list(practises),
-                                        speaks=list(speaks), background=background, **kw)
+    return services.session_rsvp_create(
+        session=session,
+        name=name,
+        email=email,
+        practises=list(practises),
+        speaks=list(speaks),
+        background=background,
+        **kw,
+    )
 
 
 def post_rsvp(client, series, session, **overrides):
-    data = {"session": session.pk, "name": "Amal", "email": "", "practises": ["nl"], "speaks": ["ar"],
-            "background": "newcomer", **overrides}
+    data = {
+        "session": session.pk,
+        "name": "Amal",
+        "email": "",
+        "practises": ["nl"],
+        "speaks": ["ar"],
+        "background": "newcomer",
+        **overrides,
+    }
     return client.post(reverse("cafe_public", args=[series.public_id]), data)
 
 
@@ -87,15 +101,21 @@ def test_languages_present_count_only_people_present(session):
     a = rsvp(session, "Amal", practises=["nl"], speaks=["ar"])
     rsvp(session, "Bas", practises=["ar"], speaks=["nl"], background="resident")
     services.rsvp_attendance_set(rsvp=a, attended=True)
-    counts = {c.code: (c.practise, c.speak) for c in selectors.session_languages_present(session=session)}
+    counts = {
+        c.code: (c.practise, c.speak) for c in selectors.session_languages_present(session=session)
+    }
     assert counts == {"nl": (1, 0), "ar": (0, 1)}
 
 
 def test_returning_visitors_are_recognised_by_email_else_by_name(series, session):
-    later = services.group_session_create(series=series, date=session.date + datetime.timedelta(days=7))
+    later = services.group_session_create(
+        series=series, date=session.date + datetime.timedelta(days=7)
+    )
     for s in (session, later):
         services.rsvp_attendance_set(rsvp=rsvp(s, "Amal", email="AMAL@example.test"), attended=True)
-        services.rsvp_attendance_set(rsvp=rsvp(s, " bas  de Wit ", background="resident"), attended=True)
+        services.rsvp_attendance_set(
+            rsvp=rsvp(s, " bas  de Wit ", background="resident"), attended=True
+        )
     services.rsvp_attendance_set(rsvp=rsvp(later, "Chen"), attended=True)
     rate = selectors.series_returning_rate(series=series)
     assert (rate.visitors, rate.returning, rate.percent) == (3, 2, 67)
@@ -107,8 +127,10 @@ def test_the_table_plan_page_is_printable_and_explains_each_table(client, anna, 
     session.save()
     for i in range(5):
         services.rsvp_attendance_set(rsvp=rsvp(session, f"New{i}"), attended=True)
-        services.rsvp_attendance_set(rsvp=rsvp(session, f"Old{i}", practises=[], speaks=["nl"],
-                                               background="resident"), attended=True)
+        services.rsvp_attendance_set(
+            rsvp=rsvp(session, f"Old{i}", practises=[], speaks=["nl"], background="resident"),
+            attended=True,
+        )
     client.force_login(anna)
     body = client.get(reverse("cafe_tables", args=[session.public_id])).content.decode()
     assert "Tafel 1" in body and "Tafel 2" in body
@@ -131,7 +153,12 @@ def test_coordinator_pages_need_the_right_organisation(client, anna, olga, bram,
     client.force_login(olga)
     for url in urls:
         assert client.get(url).status_code == 404, url
-    assert client.post(reverse("cafe_attendance", args=[amal.public_id]), {"attended": "1"}).status_code == 404
+    assert (
+        client.post(
+            reverse("cafe_attendance", args=[amal.public_id]), {"attended": "1"}
+        ).status_code
+        == 404
+    )
     client.force_login(bram)
     assert client.get(urls[1]).status_code == 403
     client.logout()
@@ -140,8 +167,16 @@ def test_coordinator_pages_need_the_right_organisation(client, anna, olga, bram,
 
 def test_a_coordinator_starts_a_series_and_adds_a_session(client, anna, cafe_programme):
     client.force_login(anna)
-    response = client.post(reverse("cafe_series_list", args=[cafe_programme.public_id]), {
-        "title": "Taalcafé", "place": "Bibliotheek", "weekday": "1", "start_time": "19:00", "capacity": "20"})
+    response = client.post(
+        reverse("cafe_series_list", args=[cafe_programme.public_id]),
+        {
+            "title": "Taalcafé",
+            "place": "Bibliotheek",
+            "weekday": "1",
+            "start_time": "19:00",
+            "capacity": "20",
+        },
+    )
     assert response.status_code == 302
     series = cafe_programme.group_series.get()
     day = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
@@ -149,9 +184,13 @@ def test_a_coordinator_starts_a_series_and_adds_a_session(client, anna, cafe_pro
     assert series.sessions.get().place == "Bibliotheek"
 
 
-def test_series_page_query_count_does_not_grow_with_sessions(client, anna, series, django_assert_num_queries):
+def test_series_page_query_count_does_not_grow_with_sessions(
+    client, anna, series, django_assert_num_queries
+):
     for i in range(5):
-        services.group_session_create(series=series, date=timezone.localdate() + datetime.timedelta(days=i))
+        services.group_session_create(
+            series=series, date=timezone.localdate() + datetime.timedelta(days=i)
+        )
     client.force_login(anna)
     url = reverse("cafe_series", args=[series.public_id])
     client.get(url)

@@ -1,4 +1,4 @@
-"""Home projects: area only in public, capacity counts group size, two confirmations by signed link."""
+"""Home projects: area only in public, capacity counts group size, two signed confirmations."""
 
 import datetime
 from unittest import mock
@@ -16,13 +16,21 @@ pytestmark = pytest.mark.django_db
 
 def signup(client, project, **overrides):
     day = project.dates.get()
-    data = {"project_date": day.pk, "name": "Team Jan", "email": "jan@example.test", "group_size": "3", **overrides}
+    data = {
+        "project_date": day.pk,
+        "name": "Team Jan",
+        "email": "jan@example.test",
+        "group_size": "3",
+        **overrides,
+    }
     return client.post(reverse("project_public", args=[project.public_id]), data)
 
 
 def test_public_pages_show_the_area_but_never_the_exact_address(client, project):
-    for url in [reverse("project_public", args=[project.public_id]),
-                reverse("project_public_list", args=[project.programme.public_id])]:
+    for url in [
+        reverse("project_public", args=[project.public_id]),
+        reverse("project_public_list", args=[project.programme.public_id]),
+    ]:
         body = client.get(url).content.decode()
         assert "Dapperbuurt 1094" in body
         assert "Dapperstraat 12" not in body
@@ -50,17 +58,30 @@ def test_a_group_larger_than_ten_is_refused_with_a_message(client, project):
 
 def test_exact_address_in_the_area_field_is_refused(client, anna, project_programme):
     client.force_login(anna)
-    data = {"title": "Huis", "area": "Dapperstraat 12", "tasks": ["painting"], "professional_name": "Els",
-            "professional_email": "els@ymere.test", "resident_name": "Samira"}
+    data = {
+        "title": "Huis",
+        "area": "Dapperstraat 12",
+        "tasks": ["painting"],
+        "professional_name": "Els",
+        "professional_email": "els@ymere.test",
+        "resident_name": "Samira",
+    }
     response = client.post(reverse("project_create", args=[project_programme.public_id]), data)
     assert "Laat het huisnummer weg" in response.content.decode()
-    response = client.post(reverse("project_create", args=[project_programme.public_id]), {**data, "area": "1094 AB"})
+    response = client.post(
+        reverse("project_create", args=[project_programme.public_id]), {**data, "area": "1094 AB"}
+    )
     assert "Geef alleen de vier cijfers" in response.content.decode()
-    response = client.post(reverse("project_create", args=[project_programme.public_id]), {**data, "area": "Dapperbuurt"})
+    response = client.post(
+        reverse("project_create", args=[project_programme.public_id]),
+        {**data, "area": "Dapperbuurt"},
+    )
     assert response.status_code == 302
 
 
-def test_two_confirmations_by_email_complete_the_project_and_send_the_evaluation(client, anna, project):
+def test_two_confirmations_by_email_complete_the_project_and_send_the_evaluation(
+    client, anna, project
+):
     client.force_login(anna)
     client.post(reverse("project_ask_confirmation", args=[project.public_id]))
     assert sorted(m.to[0] for m in mail.outbox) == ["els@ymere.test", "samira@example.test"]
@@ -89,13 +110,24 @@ def test_the_coordinator_can_confirm_for_both(client, anna, project):
         client.post(reverse("project_confirm_for", args=[project.public_id]), {"role": role})
     project.refresh_from_db()
     assert project.status == HomeProject.Status.DONE
-    assert client.post(reverse("project_confirm_for", args=[project.public_id]), {"role": "x"}).status_code == 302
+    assert (
+        client.post(
+            reverse("project_confirm_for", args=[project.public_id]), {"role": "x"}
+        ).status_code
+        == 302
+    )
 
 
 def test_a_tampered_or_wrong_purpose_link_is_refused(client, project):
     token = services.project_token(project=project, role="resident", action="confirm")
-    for bad in [token[:-2] + "xx", "nonsense", services.project_token(project=project, role="resident", action="evaluate"),
-                signing.dumps({"p": str(project.public_id), "r": "coordinator", "a": "confirm"}, salt=services.SALT)]:
+    for bad in [
+        token[:-2] + "xx",
+        "nonsense",
+        services.project_token(project=project, role="resident", action="evaluate"),
+        signing.dumps(
+            {"p": str(project.public_id), "r": "coordinator", "a": "confirm"}, salt=services.SALT
+        ),
+    ]:
         response = client.post(reverse("project_confirm", args=[bad]))
         assert response.status_code == 400
         assert "Deze link werkt niet" in response.content.decode()
@@ -117,21 +149,38 @@ def test_evaluation_before_completion_is_refused_kindly(client, project):
 
 
 def test_other_organisations_get_404(client, olga, bram, project):
-    urls = [reverse("project_list", args=[project.programme.public_id]),
-            reverse("project_create", args=[project.programme.public_id]),
-            reverse("project_detail", args=[project.public_id])]
+    urls = [
+        reverse("project_list", args=[project.programme.public_id]),
+        reverse("project_create", args=[project.programme.public_id]),
+        reverse("project_detail", args=[project.public_id]),
+    ]
     client.force_login(olga)
     for url in urls:
         assert client.get(url).status_code == 404, url
-    assert client.post(reverse("project_confirm_for", args=[project.public_id]), {"role": "resident"}).status_code == 404
+    assert (
+        client.post(
+            reverse("project_confirm_for", args=[project.public_id]), {"role": "resident"}
+        ).status_code
+        == 404
+    )
     client.force_login(bram)
     assert client.get(urls[2]).status_code == 403
 
 
-def test_project_list_query_count_is_fixed(client, anna, project, project_programme, django_assert_num_queries):
+def test_project_list_query_count_is_fixed(
+    client, anna, project, project_programme, django_assert_num_queries
+):
     for i in range(4):
-        services.home_project_create(programme=project_programme, by=anna, title=f"P{i}", area="1094", tasks=[],
-                                     professional_name="E", professional_email="e@x.test", resident_name="R")
+        services.home_project_create(
+            programme=project_programme,
+            by=anna,
+            title=f"P{i}",
+            area="1094",
+            tasks=[],
+            professional_name="E",
+            professional_email="e@x.test",
+            resident_name="R",
+        )
     client.force_login(anna)
     url = reverse("project_list", args=[project_programme.public_id])
     client.get(url)
@@ -142,13 +191,25 @@ def test_project_list_query_count_is_fixed(client, anna, project, project_progra
 def test_past_days_cannot_be_added(client, anna, project):
     client.force_login(anna)
     yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
-    response = client.post(reverse("project_detail", args=[project.public_id]), {"date": yesterday, "capacity": "3"})
+    response = client.post(
+        reverse("project_detail", args=[project.public_id]), {"date": yesterday, "capacity": "3"}
+    )
     assert "Kies een datum vanaf vandaag." in response.content.decode()
 
 
-@pytest.mark.parametrize("area, ok", [("Dapperbuurt 1094", True), ("1094", True), ("Dapperstraat", True),
-                                      ("Dapperstraat 12", False), ("Dapperstraat 12-3", False), ("1094 AB", False),
-                                      ("1094AB", False), ("Javaplein 3", False)])
+@pytest.mark.parametrize(
+    "area, ok",
+    [
+        ("Dapperbuurt 1094", True),
+        ("1094", True),
+        ("Dapperstraat", True),
+        ("Dapperstraat 12", False),
+        ("Dapperstraat 12-3", False),
+        ("1094 AB", False),
+        ("1094AB", False),
+        ("Javaplein 3", False),
+    ],
+)
 def test_an_area_is_a_street_or_postcode_area_never_an_address(area, ok):
     from django import forms
 

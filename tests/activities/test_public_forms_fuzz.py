@@ -11,10 +11,26 @@ from metelkaar.activities.services import projects as project_services
 from tests.activities.test_help import make_post
 
 pytestmark = pytest.mark.django_db
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
-junk = st.one_of(st.text(max_size=300), st.sampled_from(["", "0", "-1", "99999999999999999999", "2026-02-30",
-                                                         "<script>alert(1)</script>", "1094 AB", "nl", "request"]))
+junk = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "2026-02-30",
+            "<script>alert(1)</script>",
+            "1094 AB",
+            "nl",
+            "request",
+        ]
+    ),
+)
 values = st.one_of(junk, st.lists(junk, max_size=4))
 
 
@@ -49,9 +65,25 @@ def test_project_links(project, data, token):
 
 
 @FUZZ
-@given(data=form(["kind", "tag", "description", "name", "email", "area", "window_start", "window_end", "expires_on"]))
+@given(
+    data=form(
+        [
+            "kind",
+            "tag",
+            "description",
+            "name",
+            "email",
+            "area",
+            "window_start",
+            "window_end",
+            "expires_on",
+        ]
+    )
+)
 def test_help_post(help_programme, data):
-    assert_no_server_error(Client().post(reverse("help_post_create", args=[help_programme.public_id]), data))
+    assert_no_server_error(
+        Client().post(reverse("help_post_create", args=[help_programme.public_id]), data)
+    )
 
 
 @FUZZ
@@ -68,8 +100,19 @@ def test_help_respond_and_board(help_programme, data, query):
 @given(data=form(["action", "body", "helped_by"]))
 def test_help_conversation_and_manage(help_programme, data):
     post = make_post(help_programme)
-    conversation = help_services.help_conversation_start(post=post, name="Jan", email="jan@example.test", body="Hoi")
+    conversation = help_services.help_conversation_start(
+        post=post, name="Jan", email="jan@example.test", body="Hoi"
+    )
     client = Client()
-    assert_no_server_error(client.post(
-        reverse("help_conversation", args=[help_services.help_conversation_token(conversation, "poster")]), data))
-    assert_no_server_error(client.post(reverse("help_manage", args=[help_services.help_post_token(post)]), data))
+    assert_no_server_error(
+        client.post(
+            reverse(
+                "help_conversation",
+                args=[help_services.help_conversation_token(conversation, "poster")],
+            ),
+            data,
+        )
+    )
+    assert_no_server_error(
+        client.post(reverse("help_manage", args=[help_services.help_post_token(post)]), data)
+    )

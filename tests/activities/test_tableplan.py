@@ -40,9 +40,14 @@ def test_twelve_people_make_tables_of_four_to_six_that_share_dutch_and_mix():
 
 def test_people_practising_different_languages_sit_with_speakers_of_that_language():
     people = [
-        newcomer("amal"), newcomer("chen"), resident("bas"), resident("els"),
-        resident("dirk", practises=("ar",)), resident("fem", practises=("ar",)),
-        newcomer("yusuf", practises=("ar",), speaks=("nl", "ar")), newcomer("rania", practises=(), speaks=("ar", "nl")),
+        newcomer("amal"),
+        newcomer("chen"),
+        resident("bas"),
+        resident("els"),
+        resident("dirk", practises=("ar",)),
+        resident("fem", practises=("ar",)),
+        newcomer("yusuf", practises=("ar",), speaks=("nl", "ar")),
+        newcomer("rania", practises=(), speaks=("ar", "nl")),
     ]
     plan = make_table_plan(people)
     assert len(plan.tables) == 2
@@ -141,7 +146,10 @@ def test_a_table_without_a_shared_language_is_always_reported(raw):
     for table in plan.tables:
         assert table.shared_languages == shared_languages(table.members)
         if not table.shared_languages:
-            assert any(w.code == tableplan.TABLE_WITHOUT_LANGUAGE and w.table == table.number for w in plan.warnings)
+            assert any(
+                w.code == tableplan.TABLE_WITHOUT_LANGUAGE and w.table == table.number
+                for w in plan.warnings
+            )
 
 
 @settings(max_examples=60, deadline=None)
@@ -152,8 +160,14 @@ def test_a_table_without_a_shared_language_is_always_reported(raw):
 )
 def test_a_dutch_cafe_with_enough_of_both_groups_always_shares_dutch_and_mixes(n_new, n_res, extra):
     """Newcomers practise Dutch, residents speak it: every table shares Dutch and mixes."""
-    people = [newcomer(f"n{i}", practises=("nl",), speaks=(extra[i % len(extra)],) if extra else ()) for i in range(n_new)]
-    people += [resident(f"r{i}", practises=(extra[-i % len(extra)],) if extra else ()) for i in range(n_res)]
+    people = [
+        newcomer(f"n{i}", practises=("nl",), speaks=(extra[i % len(extra)],) if extra else ())
+        for i in range(n_new)
+    ]
+    people += [
+        resident(f"r{i}", practises=(extra[-i % len(extra)],) if extra else ())
+        for i in range(n_res)
+    ]
     plan = make_table_plan(people)
     if n_new >= len(plan.tables) and n_res >= len(plan.tables):
         for table in plan.tables:

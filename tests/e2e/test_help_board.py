@@ -22,9 +22,16 @@ def burenhulp(org):
     from metelkaar.people.models import Neighbourhood
     from metelkaar.programmes.models import Programme
 
-    Neighbourhood.objects.create(organisation=org, name="Dapperbuurt", postcode_areas=["1094"],
-                                 latitude=52.363, longitude=4.927)
-    return Programme.objects.create(organisation=org, name="Burenhulp Oost", kind="help", requires_intake=False)
+    Neighbourhood.objects.create(
+        organisation=org,
+        name="Dapperbuurt",
+        postcode_areas=["1094"],
+        latitude=52.363,
+        longitude=4.927,
+    )
+    return Programme.objects.create(
+        organisation=org, name="Burenhulp Oost", kind="help", requires_intake=False
+    )
 
 
 def link_in(message, base):
@@ -51,11 +58,27 @@ def test_request_offer_messages_and_close(page, live_server, burenhulp, anna, ma
     base = live_server.url
     page.set_viewport_size(PHONE)
 
-    post(page, base, burenhulp, kind="Ik wil graag hulp", name="Fatima", email="fatima@example.test",
-         area="1094", text="Wie kan deze week boodschappen voor me doen? Ik heb een gebroken been.")
+    post(
+        page,
+        base,
+        burenhulp,
+        kind="Ik wil graag hulp",
+        name="Fatima",
+        email="fatima@example.test",
+        area="1094",
+        text="Wie kan deze week boodschappen voor me doen? Ik heb een gebroken been.",
+    )
     manage_link = link_in(mailoutbox[-1], base)
-    post(page, base, burenhulp, kind="Ik kan helpen", name="Jan", email="jan@example.test",
-         area="Dapperbuurt 1094", text="Ik ga elke dag naar de markt.")
+    post(
+        page,
+        base,
+        burenhulp,
+        kind="Ik kan helpen",
+        name="Jan",
+        email="jan@example.test",
+        area="Dapperbuurt 1094",
+        text="Ik ga elke dag naar de markt.",
+    )
 
     # Fatima's page suggests Jan's offer nearby.
     page.goto(manage_link)
@@ -70,7 +93,9 @@ def test_request_offer_messages_and_close(page, live_server, burenhulp, anna, ma
     assert_no_axe_violations(page)
     page.get_by_label("Je voornaam").fill("Jan")
     page.get_by_label("Je e-mailadres").fill("jan@example.test")
-    page.get_by_label("Je bericht").fill("Ik kan morgen om 10 uur boodschappen doen. Wat heb je nodig?")
+    page.get_by_label("Je bericht").fill(
+        "Ik kan morgen om 10 uur boodschappen doen. Wat heb je nodig?"
+    )
     page.get_by_role("button", name="Bericht sturen").click()
     assert page.get_by_role("heading", name="Gesprek met Fatima").is_visible()
     assert_no_axe_violations(page)

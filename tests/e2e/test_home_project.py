@@ -22,7 +22,9 @@ from tests.e2e.conftest import PHONE, login
 def klussen(org):
     from metelkaar.programmes.models import Programme
 
-    return Programme.objects.create(organisation=org, name="Klussen Oost", kind="project", requires_intake=False)
+    return Programme.objects.create(
+        organisation=org, name="Klussen Oost", kind="project", requires_intake=False
+    )
 
 
 def link_in(message, base):
@@ -54,7 +56,9 @@ def test_request_sign_up_and_confirm_completion(page, live_server, klussen, anna
     page.get_by_label("Datum").fill(day.isoformat())
     page.get_by_label("Aantal vrijwilligers nodig").fill("3")
     page.get_by_role("button", name="Toevoegen").click()
-    assert page.get_by_role("table", name="Dagen met de vrijwilligers die zich aanmeldden").is_visible()
+    assert page.get_by_role(
+        "table", name="Dagen met de vrijwilligers die zich aanmeldden"
+    ).is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Uitloggen").click()
 

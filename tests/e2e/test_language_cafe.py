@@ -22,16 +22,36 @@ def cafe(org):
     from metelkaar.activities.services import cafe as services
     from metelkaar.programmes.models import Programme
 
-    programme = Programme.objects.create(organisation=org, name="Taalcafé Oost", kind="group", requires_intake=False)
-    series = services.group_series_create(programme=programme, title="Taalcafé Dappermarkt", place="Buurthuis De Meeuw",
-                                          weekday=2, start_time=datetime.time(19, 30), capacity=20)
+    programme = Programme.objects.create(
+        organisation=org, name="Taalcafé Oost", kind="group", requires_intake=False
+    )
+    series = services.group_series_create(
+        programme=programme,
+        title="Taalcafé Dappermarkt",
+        place="Buurthuis De Meeuw",
+        weekday=2,
+        start_time=datetime.time(19, 30),
+        capacity=20,
+    )
     session = services.group_session_create(series=series, date=timezone.localdate())
     for i, name in enumerate(["Olena", "Yonas", "Chen", "Ahmad"]):
-        services.session_rsvp_create(session=session, name=name, email="", practises=["nl"],
-                                     speaks=[["uk", "ti", "en", "ar"][i]], background="newcomer")
+        services.session_rsvp_create(
+            session=session,
+            name=name,
+            email="",
+            practises=["nl"],
+            speaks=[["uk", "ti", "en", "ar"][i]],
+            background="newcomer",
+        )
     for name in ["Bas", "Els", "Dirk", "Marleen"]:
-        services.session_rsvp_create(session=session, name=name, email="", practises=["ar"] if name == "Dirk" else [],
-                                     speaks=["nl"], background="resident")
+        services.session_rsvp_create(
+            session=session,
+            name=name,
+            email="",
+            practises=["ar"] if name == "Dirk" else [],
+            speaks=["nl"],
+            background="resident",
+        )
     return series, session
 
 

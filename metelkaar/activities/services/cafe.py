@@ -27,14 +27,23 @@ def visitor_key(*, name: str, email: str) -> str:
 
 
 def group_series_create(
-    *, programme: Programme, title: str, place: str, weekday: int,
-    start_time: datetime.time, capacity: int,
+    *,
+    programme: Programme,
+    title: str,
+    place: str,
+    weekday: int,
+    start_time: datetime.time,
+    capacity: int,
 ) -> GroupSeries:
     if programme.kind != Programme.Kind.GROUP:
         raise CafeError(_("Only a group programme can have a language café."))
     return GroupSeries.objects.create(
-        programme=programme, title=title, place=place, weekday=weekday,
-        start_time=start_time, capacity=capacity,
+        programme=programme,
+        title=title,
+        place=place,
+        weekday=weekday,
+        start_time=start_time,
+        capacity=capacity,
     )
 
 
@@ -47,8 +56,14 @@ def group_session_create(
 
 
 def session_rsvp_create(
-    *, session: GroupSession, name: str, email: str, speaks: list[str], practises: list[str],
-    background: str, waiting_list: bool = False,
+    *,
+    session: GroupSession,
+    name: str,
+    email: str,
+    speaks: list[str],
+    practises: list[str],
+    background: str,
+    waiting_list: bool = False,
 ) -> SessionRsvp:
     """Say someone will come; raise :class:`SessionFullError` when no place is left.
 
@@ -65,9 +80,14 @@ def session_rsvp_create(
                 raise SessionFullError(_("Sorry, this session is full."))
             status = SessionRsvp.Status.WAITING
         return SessionRsvp.objects.create(
-            session=locked, name=name.strip(), email=email.strip().lower(),
-            visitor_key=visitor_key(name=name, email=email), speaks=sorted(set(speaks)),
-            practises=sorted(set(practises)), background=background, status=status,
+            session=locked,
+            name=name.strip(),
+            email=email.strip().lower(),
+            visitor_key=visitor_key(name=name, email=email),
+            speaks=sorted(set(speaks)),
+            practises=sorted(set(practises)),
+            background=background,
+            status=status,
         )
 
 
@@ -87,7 +107,11 @@ def session_walk_in_add(
 ) -> SessionRsvp:
     """Someone who comes without saying so beforehand, marked present at once."""
     return SessionRsvp.objects.create(
-        session=session, name=name.strip(), visitor_key=visitor_key(name=name, email=""),
-        speaks=sorted(set(speaks)), practises=sorted(set(practises)), background=background,
+        session=session,
+        name=name.strip(),
+        visitor_key=visitor_key(name=name, email=""),
+        speaks=sorted(set(speaks)),
+        practises=sorted(set(practises)),
+        background=background,
         attended=True,
     )

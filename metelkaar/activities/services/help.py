@@ -17,7 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.activities.models import HelpConversation, HelpMessage, HelpPost
-from metelkaar.activities.services.common import InvalidLink, absolute, mail_send, token_make, token_read
+from metelkaar.activities.services.common import (
+    InvalidLink,
+    absolute,
+    mail_send,
+    token_make,
+    token_read,
+)
 from metelkaar.programmes.models import Programme
 
 POST_SALT = "metelkaar.activities.helppost"
@@ -43,9 +49,18 @@ def default_expiry(today: datetime.date | None = None) -> datetime.date:
 
 
 def help_post_create(
-    *, programme: Programme, kind: str, tag: str, name: str, email: str, area: str,
-    window_start: datetime.date, window_end: datetime.date, expires_on: datetime.date | None = None,
-    description: str = "", language: str = "nl",
+    *,
+    programme: Programme,
+    kind: str,
+    tag: str,
+    name: str,
+    email: str,
+    area: str,
+    window_start: datetime.date,
+    window_end: datetime.date,
+    expires_on: datetime.date | None = None,
+    description: str = "",
+    language: str = "nl",
 ) -> HelpPost:
     """Put a request or offer on the board and e-mail the poster a management link."""
     today = timezone.localdate()
@@ -58,9 +73,18 @@ def help_post_create(
         raise HelpError(_("The end date must be on or after the start date."))
     with transaction.atomic():
         post = HelpPost.objects.create(
-            programme=programme, kind=kind, tag=tag, name=name.strip(), email=email.strip().lower(),
-            area=area.strip(), pc4=pc4_of(area), window_start=window_start, window_end=window_end,
-            expires_on=expires_on, description=description.strip(), language=language,
+            programme=programme,
+            kind=kind,
+            tag=tag,
+            name=name.strip(),
+            email=email.strip().lower(),
+            area=area.strip(),
+            pc4=pc4_of(area),
+            window_start=window_start,
+            window_end=window_end,
+            expires_on=expires_on,
+            description=description.strip(),
+            language=language,
         )
         from metelkaar.activities.tasks import send_help_manage_link
 
@@ -82,7 +106,12 @@ def help_post_from_token(token: str) -> HelpPost:
 
 def help_manage_link_send(*, post: HelpPost) -> None:
     link = absolute("help_manage", token=help_post_token(post))
-    mail_send(to=post.email, language=post.language, template="help_manage", context={"post": post, "link": link})
+    mail_send(
+        to=post.email,
+        language=post.language,
+        template="help_manage",
+        context={"post": post, "link": link},
+    )
 
 
 def help_conversation_token(conversation: HelpConversation, role: str) -> str:
@@ -108,7 +137,9 @@ def is_visible(post: HelpPost) -> bool:
     return post.status == HelpPost.Status.OPEN and post.expires_on >= timezone.localdate()
 
 
-def help_conversation_start(*, post: HelpPost, name: str, email: str, body: str) -> HelpConversation:
+def help_conversation_start(
+    *, post: HelpPost, name: str, email: str, body: str
+) -> HelpConversation:
     """A neighbour responds to a post; the message goes to the poster by e-mail."""
     if not is_visible(post):
         raise HelpError(_("This post is closed. Have a look at the other posts."))
@@ -124,7 +155,9 @@ def help_message_send(*, conversation: HelpConversation, sender: str, body: str)
     if sender not in ROLES:
         raise HelpError(_("Unknown sender."))
     with transaction.atomic():
-        message = HelpMessage.objects.create(conversation=conversation, sender=sender, body=body.strip())
+        message = HelpMessage.objects.create(
+            conversation=conversation, sender=sender, body=body.strip()
+        )
         from metelkaar.activities.tasks import relay_help_message
 
         relay_help_message.enqueue(message.pk)
@@ -140,8 +173,12 @@ def help_message_relay(*, message: HelpMessage) -> None:
     else:
         to, recipient, sender_name = conversation.responder_email, "responder", post.name
     link = absolute("help_conversation", token=help_conversation_token(conversation, recipient))
-    mail_send(to=to, language=post.language, template="help_message",
-              context={"post": post, "sender_name": sender_name, "body": message.body, "link": link})
+    mail_send(
+        to=to,
+        language=post.language,
+        template="help_message",
+        context={"post": post, "sender_name": sender_name, "body": message.body, "link": link},
+    )
 
 
 def help_details_share(*, conversation: HelpConversation, role: str) -> HelpConversation:

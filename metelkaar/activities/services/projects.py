@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.activities.models import HomeProject, ProjectDate, ProjectEvaluation, ProjectSignup
-from metelkaar.activities.services.common import InvalidLink, absolute, mail_send, token_make, token_read
+from metelkaar.activities.services.common import (
+    InvalidLink,
+    absolute,
+    mail_send,
+    token_make,
+    token_read,
+)
 from metelkaar.programmes.models import Programme
 
 SALT = "metelkaar.activities.project"
@@ -33,24 +39,50 @@ class ProjectDateFullError(ProjectError):
 
 
 def home_project_create(
-    *, programme: Programme, by, title: str, area: str, address_private: str = "",
-    description: str = "", tasks: list[str], materials: str = "", professional_name: str,
-    professional_email: str, resident_name: str, resident_email: str = "", language: str = "nl",
+    *,
+    programme: Programme,
+    by,
+    title: str,
+    area: str,
+    address_private: str = "",
+    description: str = "",
+    tasks: list[str],
+    materials: str = "",
+    professional_name: str,
+    professional_email: str,
+    resident_name: str,
+    resident_email: str = "",
+    language: str = "nl",
 ) -> HomeProject:
     if programme.kind != Programme.Kind.PROJECT:
         raise ProjectError(_("Only a home project programme can have home projects."))
     return HomeProject.objects.create(
-        programme=programme, created_by=by, title=title, area=area, address_private=address_private,
-        description=description, tasks=tasks, materials=materials,
-        professional_name=professional_name, professional_email=professional_email.lower(),
-        resident_name=resident_name, resident_email=resident_email.lower(), language=language,
+        programme=programme,
+        created_by=by,
+        title=title,
+        area=area,
+        address_private=address_private,
+        description=description,
+        tasks=tasks,
+        materials=materials,
+        professional_name=professional_name,
+        professional_email=professional_email.lower(),
+        resident_name=resident_name,
+        resident_email=resident_email.lower(),
+        language=language,
     )
 
 
 def project_date_add(
-    *, project: HomeProject, date: datetime.date, capacity: int, start_time: datetime.time | None = None
+    *,
+    project: HomeProject,
+    date: datetime.date,
+    capacity: int,
+    start_time: datetime.time | None = None,
 ) -> ProjectDate:
-    return ProjectDate.objects.create(project=project, date=date, capacity=capacity, start_time=start_time)
+    return ProjectDate.objects.create(
+        project=project, date=date, capacity=capacity, start_time=start_time
+    )
 
 
 def places_left(project_date: ProjectDate) -> int:
@@ -58,10 +90,16 @@ def places_left(project_date: ProjectDate) -> int:
     return max(0, project_date.capacity - taken)
 
 
-def project_signup_create(*, project_date: ProjectDate, name: str, email: str, group_size: int) -> ProjectSignup:
+def project_signup_create(
+    *, project_date: ProjectDate, name: str, email: str, group_size: int
+) -> ProjectSignup:
     """Sign a volunteer or small group up; the group size counts against capacity."""
     with transaction.atomic():
-        locked = ProjectDate.objects.select_for_update().select_related("project").get(pk=project_date.pk)
+        locked = (
+            ProjectDate.objects.select_for_update()
+            .select_related("project")
+            .get(pk=project_date.pk)
+        )
         if locked.project.status != HomeProject.Status.OPEN:
             raise ProjectError(_("This project no longer needs volunteers."))
         left = places_left(locked)
@@ -69,11 +107,17 @@ def project_signup_create(*, project_date: ProjectDate, name: str, email: str, g
             raise ProjectDateFullError(_("Sorry, this day is full. Please choose another day."))
         if group_size > left:
             raise ProjectDateFullError(
-                _("There are only %(left)s places left on this day. Please come with fewer people or choose another day.")
+                _(
+                    "There are only %(left)s places left on this day. "
+                    "Please come with fewer people or choose another day."
+                )
                 % {"left": left}
             )
         return ProjectSignup.objects.create(
-            project_date=locked, name=name.strip(), email=email.strip().lower(), group_size=group_size
+            project_date=locked,
+            name=name.strip(),
+            email=email.strip().lower(),
+            group_size=group_size,
         )
 
 
@@ -82,12 +126,14 @@ def project_token(*, project: HomeProject, role: str, action: str) -> str:
 
 
 def project_from_token(*, token: str, action: str) -> tuple[HomeProject, str]:
-    """The project and role a link is for; :class:`InvalidLink` when tampered, expired or unknown."""
+    """The project and role of a link; :class:`InvalidLink` when tampered, expired or unknown."""
     payload = token_read(salt=SALT, token=token)
     role = payload.get("r")
     if payload.get("a") != action or role not in ROLES:
         raise InvalidLink
-    project = HomeProject.objects.select_related("programme").filter(public_id=payload.get("p")).first()
+    project = (
+        HomeProject.objects.select_related("programme").filter(public_id=payload.get("p")).first()
+    )
     if project is None:
         raise InvalidLink
     return project, role
@@ -104,10 +150,14 @@ def project_confirm(*, project: HomeProject, role: str) -> HomeProject:
     field = f"{role}_confirmed_at"
     now = timezone.now()
     with transaction.atomic():
-        HomeProject.objects.filter(pk=project.pk, **{f"{field}__isnull": True}).update(**{field: now})
+        HomeProject.objects.filter(pk=project.pk, **{f"{field}__isnull": True}).update(
+            **{field: now}
+        )
         done = HomeProject.objects.filter(
-            pk=project.pk, status=HomeProject.Status.OPEN,
-            professional_confirmed_at__isnull=False, resident_confirmed_at__isnull=False,
+            pk=project.pk,
+            status=HomeProject.Status.OPEN,
+            professional_confirmed_at__isnull=False,
+            resident_confirmed_at__isnull=False,
         ).update(status=HomeProject.Status.DONE)
         if done:
             from metelkaar.activities.tasks import send_project_evaluation_links
@@ -129,9 +179,15 @@ def project_confirmation_links_send(*, project: HomeProject) -> None:
     for role, email, name in _recipients(project):
         if getattr(project, f"{role}_confirmed_at"):
             continue
-        link = absolute("project_confirm", token=project_token(project=project, role=role, action="confirm"))
-        mail_send(to=email, language=project.language, template="project_confirm",
-                  context={"project": project, "name": name, "link": link})
+        link = absolute(
+            "project_confirm", token=project_token(project=project, role=role, action="confirm")
+        )
+        mail_send(
+            to=email,
+            language=project.language,
+            template="project_confirm",
+            context={"project": project, "name": name, "link": link},
+        )
 
 
 def project_confirmation_request(*, project: HomeProject) -> None:
@@ -142,9 +198,15 @@ def project_confirmation_request(*, project: HomeProject) -> None:
 
 def project_evaluation_links_send(*, project: HomeProject) -> None:
     for role, email, name in _recipients(project):
-        link = absolute("project_evaluate", token=project_token(project=project, role=role, action="evaluate"))
-        mail_send(to=email, language=project.language, template="project_evaluate",
-                  context={"project": project, "name": name, "link": link})
+        link = absolute(
+            "project_evaluate", token=project_token(project=project, role=role, action="evaluate")
+        )
+        mail_send(
+            to=email,
+            language=project.language,
+            template="project_evaluate",
+            context={"project": project, "name": name, "link": link},
+        )
 
 
 def project_evaluation_create(
@@ -155,7 +217,11 @@ def project_evaluation_create(
     try:
         with transaction.atomic():
             return ProjectEvaluation.objects.create(
-                project=project, role=role, rating=rating, went_well=went_well, could_be_better=could_be_better
+                project=project,
+                role=role,
+                rating=rating,
+                went_well=went_well,
+                could_be_better=could_be_better,
             )
     except IntegrityError:
         raise ProjectError(_("Thank you, we already have your answers.")) from None

@@ -28,9 +28,15 @@ def series_list(request, public_id):
         series = services.group_series_create(programme=programme, **form.cleaned_data)
         messages.success(request, _("The language café has been created."))
         return redirect("cafe_series", public_id=series.public_id)
-    return render(request, "activities/cafe/series_list.html", {
-        "programme": programme, "series_list": selectors.series_list(programme=programme), "form": form,
-    })
+    return render(
+        request,
+        "activities/cafe/series_list.html",
+        {
+            "programme": programme,
+            "series_list": selectors.series_list(programme=programme),
+            "form": form,
+        },
+    )
 
 
 def _series(request, public_id) -> GroupSeries:
@@ -47,12 +53,20 @@ def series_detail(request, public_id):
         services.group_session_create(series=series, **form.cleaned_data)
         messages.success(request, _("The session has been added."))
         return redirect("cafe_series", public_id=series.public_id)
-    return render(request, "activities/cafe/series_detail.html", {
-        "series": series, "programme": series.programme, "form": form,
-        "sessions": selectors.session_list(series=series),
-        "rate": selectors.series_returning_rate(series=series),
-        "public_url": request.build_absolute_uri(reverse("cafe_public", args=[series.public_id])),
-    })
+    return render(
+        request,
+        "activities/cafe/series_detail.html",
+        {
+            "series": series,
+            "programme": series.programme,
+            "form": form,
+            "sessions": selectors.session_list(series=series),
+            "rate": selectors.series_returning_rate(series=series),
+            "public_url": request.build_absolute_uri(
+                reverse("cafe_public", args=[series.public_id])
+            ),
+        },
+    )
 
 
 def _session(request, public_id):
@@ -64,12 +78,20 @@ def _session(request, public_id):
 @coordinator_required
 def session_detail(request, public_id):
     session = _session(request, public_id)
-    return render(request, "activities/cafe/session_detail.html", {
-        "session": session, "series": session.series,
-        "rsvps": selectors.session_rsvps(session=session),
-        "languages_present": [(LANGUAGE_LABELS.get(c.code, c.code), c) for c in selectors.session_languages_present(session=session)],
-        "returning": selectors.session_returning_count(session=session),
-    })
+    return render(
+        request,
+        "activities/cafe/session_detail.html",
+        {
+            "session": session,
+            "series": session.series,
+            "rsvps": selectors.session_rsvps(session=session),
+            "languages_present": [
+                (LANGUAGE_LABELS.get(c.code, c.code), c)
+                for c in selectors.session_languages_present(session=session)
+            ],
+            "returning": selectors.session_returning_count(session=session),
+        },
+    )
 
 
 @coordinator_required
@@ -79,19 +101,30 @@ def session_door(request, public_id):
     form = WalkInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.session_walk_in_add(session=session, **form.cleaned_data)
-        messages.success(request, _("%(name)s is marked present.") % {"name": form.cleaned_data["name"]})
+        messages.success(
+            request, _("%(name)s is marked present.") % {"name": form.cleaned_data["name"]}
+        )
         return redirect("cafe_door", public_id=session.public_id)
     rsvps = selectors.session_rsvps(session=session)
-    return render(request, "activities/cafe/door.html", {
-        "session": session, "series": session.series, "rsvps": rsvps, "form": form,
-        "present": sum(1 for r in rsvps if r.attended),
-    })
+    return render(
+        request,
+        "activities/cafe/door.html",
+        {
+            "session": session,
+            "series": session.series,
+            "rsvps": rsvps,
+            "form": form,
+            "present": sum(1 for r in rsvps if r.attended),
+        },
+    )
 
 
 @require_POST
 @coordinator_required
 def rsvp_attendance(request, public_id):
-    rsvp = get_object_or_404(selectors.rsvps_visible_to(request.user).select_related("session"), public_id=public_id)
+    rsvp = get_object_or_404(
+        selectors.rsvps_visible_to(request.user).select_related("session"), public_id=public_id
+    )
     services.rsvp_attendance_set(rsvp=rsvp, attended=request.POST.get("attended") == "1")
     if request.headers.get("HX-Request"):
         return render(request, "activities/cafe/_attendance_toggle.html", {"rsvp": rsvp})
@@ -102,10 +135,17 @@ def rsvp_attendance(request, public_id):
 def session_tables(request, public_id):
     session = _session(request, public_id)
     plan, based_on_attendance = selectors.session_table_plan(session=session)
-    return render(request, "activities/cafe/tables.html", {
-        "session": session, "series": session.series, "plan": plan,
-        "based_on_attendance": based_on_attendance, "language_labels": LANGUAGE_LABELS,
-    })
+    return render(
+        request,
+        "activities/cafe/tables.html",
+        {
+            "session": session,
+            "series": session.series,
+            "plan": plan,
+            "based_on_attendance": based_on_attendance,
+            "language_labels": LANGUAGE_LABELS,
+        },
+    )
 
 
 def public_series(request, public_id):
@@ -118,15 +158,34 @@ def public_series(request, public_id):
         data = form.cleaned_data
         try:
             rsvp = services.session_rsvp_create(
-                session=data["session"], name=data["name"], email=data["email"], speaks=data["speaks"],
-                practises=data["practises"], background=data["background"], waiting_list=data["waiting_list"],
+                session=data["session"],
+                name=data["name"],
+                email=data["email"],
+                speaks=data["speaks"],
+                practises=data["practises"],
+                background=data["background"],
+                waiting_list=data["waiting_list"],
             )
         except services.SessionFullError as error:
             form.add_error("session", str(error))
             offer_waiting_list = True
         else:
-            return render(request, "activities/cafe/thanks.html", {"series": series, "rsvp": rsvp,
-                                                                    "waiting": rsvp.status == SessionRsvp.Status.WAITING})
-    return render(request, "activities/cafe/public_series.html", {
-        "series": series, "sessions": sessions, "form": form, "offer_waiting_list": offer_waiting_list,
-    })
+            return render(
+                request,
+                "activities/cafe/thanks.html",
+                {
+                    "series": series,
+                    "rsvp": rsvp,
+                    "waiting": rsvp.status == SessionRsvp.Status.WAITING,
+                },
+            )
+    return render(
+        request,
+        "activities/cafe/public_series.html",
+        {
+            "series": series,
+            "sessions": sessions,
+            "form": form,
+            "offer_waiting_list": offer_waiting_list,
+        },
+    )

@@ -11,8 +11,10 @@ from metelkaar.programmes.selectors import programmes_visible_to
 
 
 def managed_programme(request, public_id, kind: str) -> Programme:
-    """A programme of the user's organisations of this kind (404 otherwise), managed by the user (403)."""
-    programme = get_object_or_404(programmes_visible_to(request.user), public_id=public_id, kind=kind)
+    """A programme of this kind in the user's organisations (404) that they manage (403)."""
+    programme = get_object_or_404(
+        programmes_visible_to(request.user), public_id=public_id, kind=kind
+    )
     require_manage(request, programme)
     return programme
 
@@ -23,7 +25,9 @@ def require_manage(request, programme: Programme) -> None:
 
 
 def public_programme(public_id, kind: str) -> Programme:
-    return get_object_or_404(Programme.objects.select_related("organisation"), public_id=public_id, kind=kind)
+    return get_object_or_404(
+        Programme.objects.select_related("organisation"), public_id=public_id, kind=kind
+    )
 
 
 def invalid_link(request):

@@ -11,12 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.activities import selectors
-from metelkaar.activities.forms import BoardFilterForm, HelpMessageForm, HelpPairForm, HelpPostForm, HelpRespondForm
+from metelkaar.activities.forms import (
+    BoardFilterForm,
+    HelpMessageForm,
+    HelpPairForm,
+    HelpPostForm,
+    HelpRespondForm,
+)
 from metelkaar.activities.models import HelpMessage, HelpPost
 from metelkaar.activities.services import help as services
 from metelkaar.activities.services.common import InvalidLink
 from metelkaar.activities.services.help_pairs import HelpPairError, help_pair_to_buddy_enrolments
-from metelkaar.activities.views.common import invalid_link, language, managed_programme, public_programme
+from metelkaar.activities.views.common import (
+    invalid_link,
+    language,
+    managed_programme,
+    public_programme,
+)
 from metelkaar.activities.vocabulary import HELP_TAG_LABELS
 from metelkaar.core.decorators import coordinator_required
 from metelkaar.programmes.models import Programme
@@ -37,11 +48,20 @@ def board(request, public_id):
     filters = BoardFilterForm(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
     posts = selectors.help_posts_public(
-        programme=programme, kind=data.get("kind", ""), tag=data.get("tag", ""), area=data.get("area", "").strip()
+        programme=programme,
+        kind=data.get("kind", ""),
+        tag=data.get("tag", ""),
+        area=data.get("area", "").strip(),
     )[:BOARD_SIZE]
-    return render(request, "activities/help/board.html", {
-        "programme": programme, "filters": filters, "posts": _with_tags(posts),
-    })
+    return render(
+        request,
+        "activities/help/board.html",
+        {
+            "programme": programme,
+            "filters": filters,
+            "posts": _with_tags(posts),
+        },
+    )
 
 
 def post_create(request, public_id):
@@ -49,11 +69,15 @@ def post_create(request, public_id):
     form = HelpPostForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            post = services.help_post_create(programme=programme, language=language(), **form.cleaned_data)
+            post = services.help_post_create(
+                programme=programme, language=language(), **form.cleaned_data
+            )
         except services.HelpError as error:
             form.add_error(None, str(error))
         else:
-            return render(request, "activities/help/posted.html", {"programme": programme, "post": post})
+            return render(
+                request, "activities/help/posted.html", {"programme": programme, "post": post}
+            )
     return render(request, "activities/help/post_form.html", {"programme": programme, "form": form})
 
 
@@ -69,10 +93,19 @@ def post_detail(request, public_id):
         except services.HelpError as error:
             form.add_error(None, str(error))
         else:
-            return redirect("help_conversation", token=services.help_conversation_token(conversation, "responder"))
-    return render(request, "activities/help/post_detail.html", {
-        "post": post, "tag": HELP_TAG_LABELS.get(post.tag, ("", "")), "form": form,
-    })
+            return redirect(
+                "help_conversation",
+                token=services.help_conversation_token(conversation, "responder"),
+            )
+    return render(
+        request,
+        "activities/help/post_detail.html",
+        {
+            "post": post,
+            "tag": HELP_TAG_LABELS.get(post.tag, ("", "")),
+            "form": form,
+        },
+    )
 
 
 def manage(request, token):
@@ -83,7 +116,9 @@ def manage(request, token):
         return invalid_link(request)
     conversations = list(post.conversations.all())
     if request.method == "POST" and request.POST.get("action") == "close":
-        helped_by = next((c for c in conversations if str(c.public_id) == request.POST.get("helped_by")), None)
+        helped_by = next(
+            (c for c in conversations if str(c.public_id) == request.POST.get("helped_by")), None
+        )
         try:
             services.help_post_close(post=post, helped_by=helped_by)
         except services.HelpError as error:
@@ -91,11 +126,20 @@ def manage(request, token):
         else:
             messages.success(request, _("Your post is closed. Thank you!"))
         return redirect("help_manage", token=token)
-    return render(request, "activities/help/manage.html", {
-        "post": post, "tag": HELP_TAG_LABELS.get(post.tag, ("", "")),
-        "conversations": [(c, services.help_conversation_token(c, "poster")) for c in conversations],
-        "nearby": _with_tags(selectors.help_nearby_matches(post=post)) if post.status == HelpPost.Status.OPEN else [],
-    })
+    return render(
+        request,
+        "activities/help/manage.html",
+        {
+            "post": post,
+            "tag": HELP_TAG_LABELS.get(post.tag, ("", "")),
+            "conversations": [
+                (c, services.help_conversation_token(c, "poster")) for c in conversations
+            ],
+            "nearby": _with_tags(selectors.help_nearby_matches(post=post))
+            if post.status == HelpPost.Status.OPEN
+            else [],
+        },
+    )
 
 
 def conversation(request, token):
@@ -111,26 +155,40 @@ def conversation(request, token):
             messages.success(request, _("You have agreed to share your details."))
             return redirect("help_conversation", token=token)
         if form.is_valid():
-            services.help_message_send(conversation=conv, sender=role, body=form.cleaned_data["body"])
+            services.help_message_send(
+                conversation=conv, sender=role, body=form.cleaned_data["body"]
+            )
             messages.success(request, _("Your message has been sent."))
             return redirect("help_conversation", token=token)
     post = conv.post
     me_shares = conv.poster_shares if role == "poster" else conv.responder_shares
     other_name = conv.responder_name if role == "poster" else post.name
     other_email = conv.responder_email if role == "poster" else post.email
-    return render(request, "activities/help/conversation.html", {
-        "conversation": conv, "post": post, "role": role, "form": form, "me_shares": me_shares,
-        "other_name": other_name, "other_email": other_email if conv.details_shared else "",
-        "messages_list": conv.messages.all(), "tag": HELP_TAG_LABELS.get(post.tag, ("", "")),
-        "manage_token": services.help_post_token(post) if role == "poster" else "",
-        "poster": HelpMessage.Sender.POSTER,
-    })
+    return render(
+        request,
+        "activities/help/conversation.html",
+        {
+            "conversation": conv,
+            "post": post,
+            "role": role,
+            "form": form,
+            "me_shares": me_shares,
+            "other_name": other_name,
+            "other_email": other_email if conv.details_shared else "",
+            "messages_list": conv.messages.all(),
+            "tag": HELP_TAG_LABELS.get(post.tag, ("", "")),
+            "manage_token": services.help_post_token(post) if role == "poster" else "",
+            "poster": HelpMessage.Sender.POSTER,
+        },
+    )
 
 
 def _buddy_programmes(request, programme):
     from metelkaar.activities.services.help_pairs import BUDDY_KINDS
 
-    return programmes_visible_to(request.user).filter(organisation=programme.organisation, kind__in=BUDDY_KINDS)
+    return programmes_visible_to(request.user).filter(
+        organisation=programme.organisation, kind__in=BUDDY_KINDS
+    )
 
 
 @coordinator_required
@@ -139,14 +197,30 @@ def coordinator_help(request, public_id):
     pairs = selectors.help_recurring_pairs(programme=programme)
     buddy_programmes = _buddy_programmes(request, programme)
     pair_forms = [
-        (pair, HelpPairForm(programmes=buddy_programmes, initial={"pair": signing.dumps(
-            [pair.helped_email, pair.helper_email], salt=PAIR_SALT)}, prefix=f"pair{i}"))
+        (
+            pair,
+            HelpPairForm(
+                programmes=buddy_programmes,
+                initial={
+                    "pair": signing.dumps([pair.helped_email, pair.helper_email], salt=PAIR_SALT)
+                },
+                prefix=f"pair{i}",
+            ),
+        )
         for i, pair in enumerate(pairs)
     ]
-    return render(request, "activities/help/coordinator.html", {
-        "programme": programme, "posts": _with_tags(selectors.help_posts_for_coordinator(programme=programme)[:200]),
-        "pair_forms": pair_forms, "board_url": request.build_absolute_uri(reverse("help_board", args=[programme.public_id])),
-    })
+    return render(
+        request,
+        "activities/help/coordinator.html",
+        {
+            "programme": programme,
+            "posts": _with_tags(selectors.help_posts_for_coordinator(programme=programme)[:200]),
+            "pair_forms": pair_forms,
+            "board_url": request.build_absolute_uri(
+                reverse("help_board", args=[programme.public_id])
+            ),
+        },
+    )
 
 
 @require_POST
@@ -154,7 +228,9 @@ def coordinator_help(request, public_id):
 def coordinator_pair_to_buddies(request, public_id):
     programme = managed_programme(request, public_id, HELP)
     prefix = request.POST.get("prefix", "")
-    form = HelpPairForm(request.POST, programmes=_buddy_programmes(request, programme), prefix=prefix)
+    form = HelpPairForm(
+        request.POST, programmes=_buddy_programmes(request, programme), prefix=prefix
+    )
     if not form.is_valid():
         messages.error(request, _("Choose a buddy programme and try again."))
         return redirect("help_coordinator", public_id=programme.public_id)
@@ -162,21 +238,40 @@ def coordinator_pair_to_buddies(request, public_id):
         emails = signing.loads(form.cleaned_data["pair"], salt=PAIR_SALT)
     except signing.BadSignature:
         raise Http404 from None
-    pair = next((p for p in selectors.help_recurring_pairs(programme=programme)
-                 if [p.helped_email, p.helper_email] == emails), None)
+    pair = next(
+        (
+            p
+            for p in selectors.help_recurring_pairs(programme=programme)
+            if [p.helped_email, p.helper_email] == emails
+        ),
+        None,
+    )
     if pair is None:
         raise Http404
     try:
         result = help_pair_to_buddy_enrolments(
-            post_pair=pair, buddy_programme=form.cleaned_data["buddy_programme"], by=request.user,
-            birth_years={pair.helped_email: form.cleaned_data["birth_year_a"],
-                         pair.helper_email: form.cleaned_data["birth_year_b"]},
+            post_pair=pair,
+            buddy_programme=form.cleaned_data["buddy_programme"],
+            by=request.user,
+            birth_years={
+                pair.helped_email: form.cleaned_data["birth_year_a"],
+                pair.helper_email: form.cleaned_data["birth_year_b"],
+            },
         )
     except HelpPairError as error:
         messages.error(request, str(error))
     else:
         if result.match_created:
-            messages.success(request, _("Both are enrolled in the buddy programme and a match has been proposed."))
+            messages.success(
+                request,
+                _("Both are enrolled in the buddy programme and a match has been proposed."),
+            )
         else:
-            messages.success(request, _("Both are enrolled in the buddy programme and are waiting. Make the match on the programme page."))
+            messages.success(
+                request,
+                _(
+                    "Both are enrolled in the buddy programme and are waiting. "
+                    "Make the match on the programme page."
+                ),
+            )
     return redirect("help_coordinator", public_id=programme.public_id)

@@ -10,11 +10,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.activities import selectors
-from metelkaar.activities.forms import EvaluationForm, HomeProjectForm, ProjectDateForm, ProjectSignupForm
+from metelkaar.activities.forms import (
+    EvaluationForm,
+    HomeProjectForm,
+    ProjectDateForm,
+    ProjectSignupForm,
+)
 from metelkaar.activities.models import HomeProject, ProjectEvaluation
 from metelkaar.activities.services import projects as services
 from metelkaar.activities.services.common import InvalidLink
-from metelkaar.activities.views.common import invalid_link, language, managed_programme, public_programme, require_manage
+from metelkaar.activities.views.common import (
+    invalid_link,
+    language,
+    managed_programme,
+    public_programme,
+    require_manage,
+)
 from metelkaar.activities.vocabulary import PROJECT_TASK_LABELS
 from metelkaar.core.decorators import coordinator_required
 from metelkaar.programmes.models import Programme
@@ -29,9 +40,14 @@ def _tasks(project: HomeProject) -> list[tuple[str, str]]:
 @coordinator_required
 def project_list(request, public_id):
     programme = managed_programme(request, public_id, PROJECT)
-    return render(request, "activities/projects/project_list.html", {
-        "programme": programme, "projects": selectors.project_list(programme=programme),
-    })
+    return render(
+        request,
+        "activities/projects/project_list.html",
+        {
+            "programme": programme,
+            "projects": selectors.project_list(programme=programme),
+        },
+    )
 
 
 @coordinator_required
@@ -40,11 +56,16 @@ def project_create(request, public_id):
     programme = managed_programme(request, public_id, PROJECT)
     form = HomeProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        project = services.home_project_create(programme=programme, by=request.user, language=language(),
-                                               **form.cleaned_data)
-        messages.success(request, _("The project has been created. Now add the days volunteers can come."))
+        project = services.home_project_create(
+            programme=programme, by=request.user, language=language(), **form.cleaned_data
+        )
+        messages.success(
+            request, _("The project has been created. Now add the days volunteers can come.")
+        )
         return redirect("project_detail", public_id=project.public_id)
-    return render(request, "activities/projects/project_form.html", {"programme": programme, "form": form})
+    return render(
+        request, "activities/projects/project_form.html", {"programme": programme, "form": form}
+    )
 
 
 def _project(request, public_id) -> HomeProject:
@@ -61,12 +82,21 @@ def project_detail(request, public_id):
         services.project_date_add(project=project, **form.cleaned_data)
         messages.success(request, _("The day has been added."))
         return redirect("project_detail", public_id=project.public_id)
-    return render(request, "activities/projects/project_detail.html", {
-        "project": project, "programme": project.programme, "form": form, "tasks": _tasks(project),
-        "dates": selectors.project_dates(project=project),
-        "evaluations": project.evaluations.order_by("role"),
-        "public_url": request.build_absolute_uri(reverse("project_public", args=[project.public_id])),
-    })
+    return render(
+        request,
+        "activities/projects/project_detail.html",
+        {
+            "project": project,
+            "programme": project.programme,
+            "form": form,
+            "tasks": _tasks(project),
+            "dates": selectors.project_dates(project=project),
+            "evaluations": project.evaluations.order_by("role"),
+            "public_url": request.build_absolute_uri(
+                reverse("project_public", args=[project.public_id])
+            ),
+        },
+    )
 
 
 @require_POST
@@ -93,12 +123,18 @@ def project_ask_confirmation(request, public_id):
 def public_projects(request, public_id):
     programme = public_programme(public_id, PROJECT)
     projects = [(p, _tasks(p)) for p in selectors.projects_open_for_volunteers(programme=programme)]
-    return render(request, "activities/projects/public_list.html", {"programme": programme, "projects": projects})
+    return render(
+        request,
+        "activities/projects/public_list.html",
+        {"programme": programme, "projects": projects},
+    )
 
 
 def public_project(request, public_id):
     """A project as volunteers see it: area only, tasks, days with places left, and sign-up."""
-    project = get_object_or_404(HomeProject.objects.select_related("programme"), public_id=public_id)
+    project = get_object_or_404(
+        HomeProject.objects.select_related("programme"), public_id=public_id
+    )
     dates = selectors.project_dates(project=project).filter(date__gte=timezone.localdate())
     form = ProjectSignupForm(request.POST or None, dates=dates)
     if request.method == "POST" and project.status == HomeProject.Status.OPEN and form.is_valid():
@@ -109,13 +145,25 @@ def public_project(request, public_id):
         except services.ProjectError as error:
             form.add_error(None, str(error))
         else:
-            return render(request, "activities/projects/signup_thanks.html", {"project": project, "signup": signup})
+            return render(
+                request,
+                "activities/projects/signup_thanks.html",
+                {"project": project, "signup": signup},
+            )
     days = list(dates)
     for day in days:
         day.left = day.capacity - (day.taken or 0)
-    return render(request, "activities/projects/public_project.html", {
-        "project": project, "tasks": _tasks(project), "dates": dates, "days": days, "form": form,
-    })
+    return render(
+        request,
+        "activities/projects/public_project.html",
+        {
+            "project": project,
+            "tasks": _tasks(project),
+            "dates": dates,
+            "days": days,
+            "form": form,
+        },
+    )
 
 
 def project_confirm(request, token):
@@ -127,7 +175,11 @@ def project_confirm(request, token):
     if request.method == "POST" and not confirmed:
         project = services.project_confirm(project=project, role=role)
         confirmed = True
-    return render(request, "activities/projects/confirm.html", {"project": project, "role": role, "confirmed": confirmed})
+    return render(
+        request,
+        "activities/projects/confirm.html",
+        {"project": project, "role": role, "confirmed": confirmed},
+    )
 
 
 def project_evaluate(request, token):
@@ -144,4 +196,8 @@ def project_evaluate(request, token):
             form.add_error(None, str(error))
         else:
             done = True
-    return render(request, "activities/projects/evaluate.html", {"project": project, "form": form, "done": done})
+    return render(
+        request,
+        "activities/projects/evaluate.html",
+        {"project": project, "form": form, "done": done},
+    )
