@@ -26,7 +26,8 @@ def scan_database(needles: list[str]) -> list[str]:
     found = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
+            description = connection.introspection.get_table_description(cursor, table)
+            columns = [c.name for c in description]
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             for row in cursor.fetchall():
                 for column, value in zip(columns, row, strict=True):
@@ -49,7 +50,9 @@ def test_before_erasure_the_scan_finds_fatima_everywhere(fatima_world):
             "bridges_bridgerequest"} <= tables
 
 
-def test_after_erasure_no_table_contains_her_name_email_phone_or_postcode(fatima_world, fatima, anna):
+def test_after_erasure_no_table_contains_her_name_email_phone_or_postcode(
+    fatima_world, fatima, anna
+):
     person_erase(person=fatima, by=anna, reason=ErasureRecord.Reason.COORDINATOR)
     assert scan_database(NEEDLES) == []
 

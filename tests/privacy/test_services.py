@@ -22,10 +22,12 @@ def consent(person, purpose):
 def test_withdrawing_sensitive_consent_deletes_data_and_leaves_sensitive_programmes(
     fatima_world, fatima, jan
 ):
-    ended = consent_withdraw_with_effects(consent=consent(fatima, "sensitive_data"), by=fatima.user)
+    given = consent(fatima, "sensitive_data")
+    ended = consent_withdraw_with_effects(consent=given, by=fatima.user)
     assert [e.programme.name for e in ended] == ["Maatjes Oost"]
     assert not SensitiveProfile.objects.filter(person=fatima).exists()
-    statuses = dict(Enrolment.objects.filter(person=fatima).values_list("programme__name", "status"))
+    rows = Enrolment.objects.filter(person=fatima).values_list("programme__name", "status")
+    statuses = dict(rows)
     assert statuses == {"Maatjes Oost": "withdrawn", "Verbinders": "waiting"}
     fatima_world.match.refresh_from_db()
     assert fatima_world.match.status == "closed"
@@ -67,7 +69,9 @@ def test_export_has_every_corner_and_is_json_ready(fatima_world, fatima):
     assert len(data["data"]["matches.CheckIn"]["rows"]) == 1  # only her own check-in
 
 
-def test_export_is_one_query_per_declared_model(fatima_world, fatima, django_assert_max_num_queries):
+def test_export_is_one_query_per_declared_model(
+    fatima_world, fatima, django_assert_max_num_queries
+):
     from metelkaar.privacy.registry import entries
 
     with django_assert_max_num_queries(len(entries())):

@@ -63,8 +63,10 @@ def build_fatima_world(*, org, programme, fatima, jan, anna, bram):
     from metelkaar.matches.services.common import take_seats
 
     take_seats(match)
-    IntroMeeting.objects.create(match=match, starts_at=timezone.now(), place="Thuis bij Fatima, 3512JK")
-    Agreement.objects.create(match=match, hopes_a="Fatima hoopt op vriendschap", hopes_b="Gezelligheid")
+    IntroMeeting.objects.create(match=match, starts_at=timezone.now(),
+                                place="Thuis bij Fatima, 3512JK")
+    Agreement.objects.create(match=match, hopes_a="Fatima hoopt op vriendschap",
+                             hopes_b="Gezelligheid")
     for day, minutes in ((5, 60), (12, 90), (19, 45)):
         ContactMoment.objects.create(
             match=match, date=datetime.date(2026, 1, day), duration_minutes=minutes,
