@@ -57,6 +57,21 @@ def test_after_erasure_no_table_contains_her_name_email_phone_or_postcode(
     assert scan_database(NEEDLES) == []
 
 
+def test_erasure_clears_login_attempts_and_admin_history(fatima_world, fatima, anna):
+    from axes.models import AccessAttempt, AccessLog
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    AccessAttempt.objects.create(username=FATIMA.email, ip_address="127.0.0.1", user_agent="x",
+                                 get_data="", post_data="", failures_since_start=2)
+    AccessLog.objects.create(username=FATIMA.email.upper(), ip_address="127.0.0.1",
+                             user_agent="x")
+    LogEntry.objects.create(user=anna, content_type=ContentType.objects.get_for_model(Person),
+                            object_id=str(fatima.pk), object_repr=str(fatima), action_flag=CHANGE)
+    person_erase(person=fatima, by=anna, reason=ErasureRecord.Reason.COORDINATOR)
+    assert scan_database(NEEDLES) == []
+
+
 def test_erasure_keeps_report_numbers(fatima_world, fatima, anna):
     match = fatima_world.match
     before = (

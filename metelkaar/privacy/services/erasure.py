@@ -32,8 +32,13 @@ def _apply(entry: PersonalData, pks: list[int], person: Person) -> int:
     return len(pks)
 
 
-def _scrub_admin_log(person: Person, user_id: int | None) -> None:
-    """Django admin's history keeps object names; drop the person's and their account's."""
+def _scrub_library_tables(person: Person, user_id: int | None, emails: set[str]) -> None:
+    """Tables of Django and libraries that copy names or e-mail addresses.
+
+    The admin's history keeps object names; the login lockout (django-axes)
+    keeps the e-mail address typed as user name with every attempt.
+    """
+    from django.apps import apps
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
@@ -44,6 +49,11 @@ def _scrub_admin_log(person: Person, user_id: int | None) -> None:
             LogEntry.objects.filter(
                 content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
             ).update(object_repr="[erased]", change_message="")
+    if apps.is_installed("axes"):
+        for model in apps.get_app_config("axes").get_models():
+            if any(f.name == "username" for f in model._meta.get_fields()):
+                for email in emails:
+                    model._default_manager.filter(username__iexact=email).delete()
 
 
 def person_erase(*, person: Person, by, reason: str) -> ErasureRecord:
@@ -59,12 +69,13 @@ def person_erase(*, person: Person, by, reason: str) -> ErasureRecord:
         if ErasureRecord.objects.filter(person=person).exists():
             raise AlreadyErasedError(person.pk)
         user_id = person.user_id
+        emails = {e for e in (person.email, person.user.email if person.user else "") if e}
         # Collect every row first: later steps overwrite what the lookups match on.
         plan = [(entry, list(entry.rows_of(person).values_list("pk", flat=True)))
                 for entry in entries()]
         plan.sort(key=lambda item: item[0].model is Person)
         counts = {entry.label: _apply(entry, pks, person) for entry, pks in plan if pks}
-        _scrub_admin_log(person, user_id)
+        _scrub_library_tables(person, user_id, emails)
         actor = None if by is None or by.pk == user_id else by
         record = ErasureRecord.objects.create(
             organisation=person.organisation, person=person, reason=reason, by=actor,
