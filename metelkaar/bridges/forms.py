@@ -24,7 +24,9 @@ MAX_DAYS_AHEAD = 366
 
 def slot_label(day_label, part_label) -> str:
     # Translators: a part of the week in the availability grid, e.g. "Monday morning".
-    return _("%(weekday)s %(daypart)s") % {"weekday": day_label, "daypart": part_label}
+    return _("%(weekday)s %(daypart)s") % {
+        "weekday": day_label, "daypart": str(part_label).lower()
+    }
 
 
 def slot_grid(bound_field) -> list:
