@@ -73,7 +73,7 @@ def seed_cafe(*, organisation, rng: random.Random, today: datetime.date) -> Prog
         name="Taalcafé Dappermarkt",
         kind=Programme.Kind.GROUP,
         requires_intake=False,
-        description="Elke woensdagavond samen Nederlands (en andere talen) oefenen in het buurthuis.",
+        description="Elke woensdagavond samen Nederlands (en andere talen) oefenen in de buurt.",
     )
     series = GroupSeries.objects.create(
         programme=programme,
