@@ -1,0 +1,235 @@
+"""Plain data in and out of the engine: candidates, rules, proposals.
+
+Everything here is a frozen dataclass of builtins, so the web side can build
+it from ORM rows and store the results without the engine knowing either.
+
+Examples
+--------
+>>> fatima = Candidate(id="fatima", birth_year=1990, languages={"nl": 3, "ar": 5})
+>>> fatima.languages["ar"]
+5
+>>> Rules().weights["similarity"]
+1.0
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "CRITERIA",
+    "DEFAULT_WEIGHTS",
+    "PARTS_OF_DAY",
+    "Alternative",
+    "Candidate",
+    "Proposal",
+    "Proposals",
+    "Reason",
+    "Rules",
+    "Unmatched",
+]
+
+#: Parts of the day in an availability slot ``(weekday 0-6, part)``.
+PARTS_OF_DAY = ("morning", "afternoon", "evening")
+
+#: Criteria of a pair score, each in [0, 1] before weighting.
+CRITERIA = (
+    "similarity",
+    "complementarity",
+    "mutual_help",
+    "equality",
+    "feasibility",
+    "fairness",
+)
+
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {
+        "similarity": 1.0,
+        "complementarity": 1.0,
+        "mutual_help": 0.5,
+        "equality": 0.5,
+        "feasibility": 1.0,
+        "fairness": 0.2,
+    }
+)
+
+#: A reason code with its parameters, e.g. ``("shared_language", {"language": "ar"})``.
+Reason = tuple[str, Mapping[str, Any]]
+
+
+def _frozen(value: Any) -> frozenset[Any]:
+    return value if isinstance(value, frozenset) else frozenset(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Candidate:
+    """One person (or household) waiting for a match.
+
+    Sets may be given as any iterable; they are stored as ``frozenset``.
+    Hard preferences (``gender_pref``, ``age_range``, ``max_km``) make a pair
+    impossible when the *other* person does not satisfy them; ``None`` means
+    no preference. Unknown values (``None``) never satisfy a stated
+    preference.
+
+    Attributes
+    ----------
+    id : hashable
+        The caller's identifier (an enrolment pk, a CSV row id).
+    birth_year, gender, languages, interests, offers, needs, availability,
+    location, status_level, waiting_days, gender_pref, age_range, max_km
+        As in the matching issue: ``languages`` maps a language code to a
+        level 1-5; ``availability`` holds ``(weekday 0-6, part of day)``;
+        ``location`` is ``(lat, lon)`` in degrees.
+    life_stage : str, optional
+        E.g. "student", "young_parent", "retired"; shared stage counts as
+        similarity.
+    area : str, optional
+        Blocking key for city-scale runs (e.g. a neighbourhood code); when
+        :attr:`Rules.same_area` is set, pairs across areas are impossible.
+    side : str, optional
+        Free label ("volunteer", "newcomer") carried into the output.
+    """
+
+    id: Hashable
+    birth_year: int | None = None
+    gender: str | None = None
+    languages: Mapping[str, int] = field(default_factory=dict)
+    interests: frozenset[str] = frozenset()
+    offers: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    availability: frozenset[tuple[int, str]] = frozenset()
+    location: tuple[float, float] | None = None
+    status_level: int | None = None
+    waiting_days: int = 0
+    gender_pref: frozenset[str] | None = None
+    age_range: tuple[int, int] | None = None
+    max_km: float | None = None
+    life_stage: str | None = None
+    area: str | None = None
+    side: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("interests", "offers", "needs", "availability"):
+            object.__setattr__(self, name, _frozen(getattr(self, name)))
+        if self.gender_pref is not None:
+            object.__setattr__(self, "gender_pref", _frozen(self.gender_pref))
+        object.__setattr__(self, "languages", MappingProxyType(dict(self.languages)))
+        for day, part in self.availability:
+            if not 0 <= day <= 6 or part not in PARTS_OF_DAY:
+                raise ValueError(f"availability slot {(day, part)!r} is not (0-6, {PARTS_OF_DAY})")
+        for code, level in self.languages.items():
+            if not 1 <= level <= 5:
+                raise ValueError(f"language level {code}={level} is not 1-5")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A programme's matching rules: weights, threshold and hard constraints.
+
+    Attributes
+    ----------
+    weights : mapping of str to float
+        Weight per criterion in :data:`CRITERIA`; missing criteria weigh 0.
+    min_score : float
+        Pairs scoring below this are never proposed.
+    min_language_level : int or None
+        Both need a common language at this level or higher (3 =
+        conversation); ``None`` switches the constraint off.
+    max_km : float or None
+        Programme-wide distance limit.
+    distance_scale_km : float
+        Distance at which the distance part of feasibility has halved.
+    peer : bool
+        Peer programme: a large age gap counts against equality.
+    same_area : bool
+        Pairs must share :attr:`Candidate.area` (blocking).
+    excluded_pairs : frozenset of frozenset
+        Pairs of ids that must not meet again (earlier ``no_click``, conflict).
+    reference_year : int or None
+        Year ages are computed in; ``None`` means this year.
+    candidates : int
+        Options per person kept by the nearest-neighbour step in large runs.
+    dense_limit : int
+        Largest ``n_a * n_b`` scored as a full matrix; above it, candidate
+        edges only.
+    """
+
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    min_score: float = 0.0
+    min_language_level: int | None = 3
+    max_km: float | None = None
+    distance_scale_km: float = 5.0
+    peer: bool = False
+    same_area: bool = False
+    excluded_pairs: frozenset[frozenset[Hashable]] = frozenset()
+    reference_year: int | None = None
+    candidates: int = 20
+    dense_limit: int = 4_000_000
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(CRITERIA)
+        if unknown:
+            raise ValueError(f"unknown criteria {sorted(unknown)}; known: {CRITERIA}")
+        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        pairs = frozenset(frozenset(p) for p in self.excluded_pairs)
+        object.__setattr__(self, "excluded_pairs", pairs)
+
+    @property
+    def year(self) -> int:
+        """The year ages are computed in."""
+        return self.reference_year or datetime.date.today().year
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The best option a person had besides the proposed partner."""
+
+    id: Hashable
+    score: float
+    gap: float  # proposed score minus this option's score
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One proposed pair with its score and explanation.
+
+    ``contributions`` holds weight x criterion per criterion and sums to
+    ``score``; ``reasons`` are codes with parameters (see
+    :mod:`metelkaar.matching.explain`).
+    """
+
+    a: Hashable
+    b: Hashable
+    score: float
+    contributions: Mapping[str, float]
+    reasons: tuple[Reason, ...]
+    runner_up_a: Alternative | None = None
+    runner_up_b: Alternative | None = None
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A person left without a proposal, and why (one reason code)."""
+
+    id: Hashable
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """The outcome of a matching run: pairs by descending score and the unmatched."""
+
+    pairs: tuple[Proposal, ...]
+    unmatched: tuple[Unmatched, ...]
+    total_score: float
+    stats: Mapping[str, Any] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Proposal]:
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
