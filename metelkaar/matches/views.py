@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,6 +20,7 @@ from metelkaar.matches import forms, selectors, services
 from metelkaar.matches.models import Match, Signal
 from metelkaar.matches.services import common as services_common
 from metelkaar.matches.signal_text import signal_reason
+from metelkaar.programmes.selectors import programmes_visible_to
 
 S = Match.Status
 PAGE_SIZE = 25
@@ -179,11 +182,22 @@ def match_list(request):
     status = request.GET.get("status", "")
     if status not in S.values:
         status = ""
-    matches = selectors.match_list(user=request.user, status=status)
+    programme = None
+    if request.GET.get("programme"):
+        programme = get_object_or_404(
+            programmes_visible_to(request.user), public_id=_uuid_or_404(request.GET["programme"]))
+    matches = selectors.match_list(user=request.user, programme=programme, status=status)
     page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "matches/match_list.html", {
-        "page": page, "status": status, "status_tabs": S.choices,
+        "page": page, "status": status, "status_tabs": S.choices, "programme": programme,
     })
+
+
+def _uuid_or_404(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise Http404 from None
 
 
 @login_required

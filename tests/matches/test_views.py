@@ -213,3 +213,15 @@ def test_no_pages_of_matches_answer_500_for_a_closed_match(client, active, anna,
         login(client, getattr(user, "user", user))
         assert client.get(reverse(name, args=[active.public_id])).status_code == 200
     assert Match.objects.get().status == "closed"
+
+
+def test_match_list_filters_by_own_programme_only(client, proposed, anna, olga, programme):
+    login(client, anna)
+    url = reverse("match_list")
+    body = client.get(url, {"programme": str(programme.public_id)}).content.decode()
+    assert str(proposed.public_id) in body
+    assert client.get(url, {"programme": "not-a-uuid"}).status_code == 404
+    client.logout()
+    login(client, olga)
+    assert client.get(url, {"programme": str(programme.public_id)}).status_code == 404
+    assert str(proposed.public_id) not in client.get(url).content.decode()
