@@ -31,7 +31,6 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", _("Downloaded personal data")
         ERASED = "erased", _("Erased personal data")
         RETENTION_APPLIED = "retention_applied", _("Anonymised after the retention period")
-        AUDIT_VIEWED = "audit_viewed", _("Viewed the audit log")
 
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"

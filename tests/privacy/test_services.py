@@ -98,3 +98,21 @@ def test_sensitive_profile_needs_a_programme_that_uses_it(fatima_world, fatima, 
     programme.uses_sensitive_data = False
     programme.save()
     assert sensitive_profile_for(viewer=anna, person=fatima) is None
+
+
+def test_changing_sensitive_data_is_audited_without_its_content(fatima_world, fatima, anna):
+    from metelkaar.privacy.services.sensitive import sensitive_profile_change
+
+    sensitive_profile_change(person=fatima, by=anna, origin="Syria")
+    event = AuditEvent.objects.get(action="sensitive_changed")
+    assert event.actor == anna and event.detail == {"fields": ["origin"]}
+    assert "Syria" not in str(event.detail)
+    assert SensitiveProfile.objects.get(person=fatima).origin == "Syria"
+
+
+def test_changing_sensitive_data_without_consent_records_nothing(fatima, anna):
+    from metelkaar.privacy.services.sensitive import sensitive_profile_change
+
+    with pytest.raises(ConsentMissingError):
+        sensitive_profile_change(person=fatima, by=anna, origin="Syria")
+    assert not AuditEvent.objects.exists()

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             name='AuditEvent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('sensitive_viewed', 'Viewed sensitive data'), ('sensitive_changed', 'Changed sensitive data'), ('consent_withdrawn', 'Withdrew a consent'), ('exported', 'Downloaded personal data'), ('erased', 'Erased personal data'), ('retention_applied', 'Anonymised after the retention period'), ('audit_viewed', 'Viewed the audit log')], max_length=30)),
+                ('action', models.CharField(choices=[('sensitive_viewed', 'Viewed sensitive data'), ('sensitive_changed', 'Changed sensitive data'), ('consent_withdrawn', 'Withdrew a consent'), ('exported', 'Downloaded personal data'), ('erased', 'Erased personal data'), ('retention_applied', 'Anonymised after the retention period')], max_length=30)),
                 ('object_type', models.CharField(blank=True, max_length=60)),
                 ('object_ref', models.CharField(blank=True, max_length=60)),
                 ('detail', models.JSONField(blank=True, default=dict)),
