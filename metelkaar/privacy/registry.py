@@ -119,6 +119,7 @@ def exempt(model: type[models.Model], reason: str, *, fallback: bool = False) ->
 FALLBACK_MODULES = {
     "metelkaar.activities": "metelkaar.privacy.registrations.activities",
     "metelkaar.bridges": "metelkaar.privacy.registrations.bridges",
+    "metelkaar.proposals": "metelkaar.privacy.registrations.proposals",
 }
 _discovered = False
 
