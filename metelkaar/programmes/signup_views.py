@@ -96,6 +96,10 @@ class SignupWizard(NamedUrlSessionWizardView):
                 del data[key]
         if self.steps.current == "about":
             data[form.add_prefix("postcode")] = form.cleaned_data["postcode"]
+        if self.steps.current == "sensitive" and form.shared() is None:
+            # Without consent the answers are not kept, not even in the session.
+            for name in ("origin", "refugee_status", "sexual_orientation"):
+                data.pop(form.add_prefix(name), None)
         return data
 
     # Answers of earlier steps that later steps depend on.

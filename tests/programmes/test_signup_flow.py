@@ -185,6 +185,16 @@ class TestSensitiveData:
         assert not SensitiveProfile.objects.exists()
         assert not Consent.objects.filter(purpose="sensitive_data").exists()
 
+    def test_without_consent_the_answers_are_not_even_kept_in_the_session(self, en, cocktail):
+        walk(en, cocktail, {"sensitive": {"consent": ""}}, until="consent")
+        assert "Syria" not in str(dict(en.session))
+        page = en.get(step_url(cocktail, "sensitive")).content.decode()
+        assert "Syria" not in page
+
+    def test_with_consent_the_answers_stay_when_going_back(self, en, cocktail):
+        walk(en, cocktail, until="consent")
+        assert 'value="Syria"' in en.get(step_url(cocktail, "sensitive")).content.decode()
+
     def test_the_summary_says_nothing_is_saved_without_consent(self, en, cocktail):
         walk(en, cocktail, {"sensitive": {"consent": ""}}, until="summary")
         page = en.get(step_url(cocktail, "summary")).content.decode()
