@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.people.models import Consent
 from metelkaar.programmes.models import Attendance, Enrolment, Screening, TrainingSession
 
 VOG_VALID_YEARS = 3
@@ -39,9 +40,21 @@ def has_attended_training(enrolment: Enrolment) -> bool:
     return Attendance.objects.filter(enrolment=enrolment, present=True).exists()
 
 
+ADULT_AGE = 18
+
+
+def needs_guardian_consent(enrolment: Enrolment) -> bool:
+    """A minor may only wait for a match once a parent or guardian has consented."""
+    return enrolment.person.age < ADULT_AGE and not enrolment.person.consents.filter(
+        purpose=Consent.Purpose.GUARDIAN, withdrawn_at__isnull=True
+    ).exists()
+
+
 def gate_problem(enrolment: Enrolment, to_status: str) -> str | None:
     """Why the enrolment may not enter ``to_status`` yet, or ``None`` when it may."""
     S = Enrolment.Status
+    if to_status == S.WAITING and needs_guardian_consent(enrolment):
+        return str(_("A parent or guardian must give consent before a minor can be matched."))
     if to_status == S.SCREENED and valid_vog(enrolment) is None:
         return str(_("Record a valid certificate of conduct (VOG) first."))
     if to_status == S.TRAINED and not has_attended_training(enrolment):

@@ -67,6 +67,7 @@ def test_training_attendance_is_needed_before_trained(mentor_programme, org, ann
         services.enrolment_advance(enrolment=pupil, by=anna)
     screening.attendance_set(session=session, enrolment=pupil, present=True)
     services.enrolment_advance(enrolment=pupil, by=anna)
+    pupil.person.consents.create(purpose="guardian", given_by="Vader van Noor")
     services.enrolment_advance(enrolment=pupil, by=anna)
     pupil.refresh_from_db()
     assert pupil.status == "waiting"
@@ -137,3 +138,23 @@ def test_outsider_gets_404_on_screening_pages(client, olga, mentor_programme, or
     assert client.post(f"/coordinator/enrolments/{mentor.public_id}/vog/", {"issued": "2026-01-01"}).status_code == 404
     assert client.get(f"/coordinator/programmes/{mentor_programme.public_id}/training/").status_code == 404
     assert client.get(f"/coordinator/training/{session.public_id}/").status_code == 404
+
+
+def test_a_minor_waits_only_after_guardian_consent(mentor_programme, org, anna):
+    from metelkaar.people.models import Consent
+
+    born = timezone.localdate().year - 11
+    pupil = _enrol(mentor_programme, make_person(org, "Noor", birth_year=born), "b", status="trained")
+    with pytest.raises(services.EnrolmentTransitionError, match="ouder of voogd|parent or guardian"):
+        services.enrolment_advance(enrolment=pupil, by=anna)
+    Consent.objects.create(person=pupil.person, purpose="guardian", given_by="Mevrouw Noor")
+    services.enrolment_advance(enrolment=pupil, by=anna)
+    pupil.refresh_from_db()
+    assert pupil.status == "waiting"
+
+
+def test_adults_need_no_guardian_consent(mentor_programme, org, anna):
+    mentor = _enrol(mentor_programme, make_person(org, "Sanne", birth_year=2000), "a", status="trained")
+    services.enrolment_advance(enrolment=mentor, by=anna)
+    mentor.refresh_from_db()
+    assert mentor.status == "waiting"
