@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "metelkaar.bridges",
     "metelkaar.demo",
     "metelkaar.privacy",
+    "metelkaar.impact",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

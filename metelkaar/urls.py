@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("metelkaar.bridges.urls")),
     path("", include("metelkaar.activities.urls")),
     path("", include("metelkaar.privacy.urls")),
+    path("", include("metelkaar.impact.urls")),
     path("admin/", admin.site.urls),
 ]
