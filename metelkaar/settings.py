@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "metelkaar.people",
     "metelkaar.programmes",
     "metelkaar.matches",
+    "metelkaar.proposals",
     "metelkaar.activities",
     "metelkaar.bridges",
     "metelkaar.demo",

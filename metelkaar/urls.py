@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("metelkaar.bridges.urls")),
     path("", include("metelkaar.activities.urls")),
     path("", include("metelkaar.privacy.urls")),
+    path("", include("metelkaar.proposals.urls")),
     path("", include("metelkaar.impact.urls")),
     path("admin/", admin.site.urls),
 ]

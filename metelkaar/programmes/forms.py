@@ -9,7 +9,8 @@ from metelkaar.programmes.models import DEFAULT_WEIGHTS, Programme
 
 WEIGHT_LABELS = {
     "similarity": _("Similarity (age, gender, languages, interests)"),
-    "complementarity": _("Complementing each other (offers meet needs, both ways)"),
+    "complementarity": _("Complementing each other (offers meet needs)"),
+    "mutual_help": _("Help going both ways (mutual help)"),
     "equality": _("Equality (avoid large status gaps)"),
     "feasibility": _("Feasibility (distance and shared free time)"),
     "fairness": _("Fairness (time spent waiting)"),

@@ -15,6 +15,7 @@ from metelkaar.people.models import Household, Neighbourhood, Organisation, Pers
 DEFAULT_WEIGHTS = {
     "similarity": 1.0,
     "complementarity": 1.0,
+    "mutual_help": 0.5,
     "equality": 0.5,
     "feasibility": 1.0,
     "fairness": 0.25,

@@ -91,3 +91,10 @@ def programme_update_settings(*, programme: Programme, form, by) -> Programme:
     programme.criteria_weights = form.weights()
     programme.save()
     return programme
+
+
+def programme_save_weights(*, programme: Programme, weights: dict[str, float], by) -> Programme:
+    """Store new matching weights for the programme."""
+    Programme.objects.filter(pk=programme.pk).update(criteria_weights=dict(weights))
+    programme.criteria_weights = dict(weights)
+    return programme

@@ -19,6 +19,7 @@ PAGE_SIZE = 25
 # Apps that add pages for a programme kind offer a small template of links,
 # shown on the programme page when the app is installed.
 KIND_LINK_TEMPLATES = [
+    "proposals/_programme_links.html",
     "matches/_programme_links.html",
     "activities/_programme_links.html",
     "bridges/_programme_links.html",

@@ -68,7 +68,7 @@ def _settings_data(programme, **changes):
         "name": programme.name, "description": "", "side_a_label": "Nieuwkomer",
         "side_b_label": "Maatje", "term_months": 12, "contact_norm_per_month": 2,
         "requires_intake": "on", "is_open": "on", "min_score": 0.5, "cooling_off_days": 14,
-        "weight_similarity": 150, "weight_complementarity": 100, "weight_equality": 50,
+        "weight_similarity": 150, "weight_complementarity": 100, "weight_mutual_help": 50, "weight_equality": 50,
         "weight_feasibility": 100, "weight_fairness": 0,
     }
     return {**data, **changes}

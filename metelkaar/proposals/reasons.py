@@ -1,0 +1,141 @@
+"""Reason codes from the engine, turned into one plain sentence each.
+
+The engine returns codes with parameters (:mod:`metelkaar.matching.explain`);
+the sentences live here, translated as whole sentences. Parameters that name
+a person hold enrolment ids, which are replaced by first names.
+"""
+
+from __future__ import annotations
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from metelkaar.people import vocabulary as v
+
+CRITERION_LABELS = {
+    "similarity": gettext_lazy("Similarity"),
+    "complementarity": gettext_lazy("Complementing each other"),
+    "mutual_help": gettext_lazy("Help both ways"),
+    "equality": gettext_lazy("Equality"),
+    "feasibility": gettext_lazy("Feasibility"),
+    "fairness": gettext_lazy("Waiting time"),
+}
+
+_TAGS = {code: label for code, label, _icon in v.HELP_TAGS + v.INTERESTS}
+_TAGS.update(
+    {
+        "kids_0_3": gettext_lazy("children aged 0 to 3"),
+        "kids_4_11": gettext_lazy("children aged 4 to 11"),
+        "kids_12_17": gettext_lazy("children aged 12 to 17"),
+    }
+)
+_PARTS = dict(v.DAY_PARTS)
+_DAYS = dict(v.WEEKDAYS)
+
+
+def _tag(code) -> str:
+    return str(_TAGS.get(code, code))
+
+
+def _language(code) -> str:
+    return str(v.LANGUAGE_LABELS.get(code, code))
+
+
+def _name(names: dict, ident) -> str:
+    return names.get(ident) or names.get(str(ident)) or _("someone")
+
+
+def _tags(values) -> str:
+    if isinstance(values, (list, tuple, set, frozenset)):
+        return ", ".join(_tag(x) for x in values)
+    return _tag(values)
+
+
+def sentence(code: str, params: dict, names: dict) -> str:
+    """One plain sentence for a reason code; unknown codes get a neutral sentence."""
+    p = params or {}
+    if code == "shared_language":
+        return _("Both speak %(language)s.") % {"language": _language(p.get("language"))}
+    if code == "helps":
+        return _("%(giver)s can help %(receiver)s with %(what)s.") % {
+            "giver": _name(names, p.get("from")),
+            "receiver": _name(names, p.get("to")),
+            "what": _tags(p.get("tag") or p.get("tags")),
+        }
+    if code == "mutual_help":
+        return _("They can help each other: help goes both ways.")
+    if code == "distance_km":
+        return _("They live about %(km)s km apart.") % {"km": _number(p.get("km"))}
+    if code in ("age_close", "similar_age"):
+        return _("Their ages are close (%(years)s years apart).") % {
+            "years": _number(p.get("years", p.get("gap")))
+        }
+    if code == "same_gender":
+        return _("They have the same gender, as wished.")
+    if code in ("shared_interest", "shared_interests"):
+        return _("They share an interest in %(what)s.") % {
+            "what": _tags(p.get("tag") or p.get("tags") or p.get("interests"))
+        }
+    if code in ("shared_availability", "availability_overlap", "common_time"):
+        slots = p.get("slots")
+        if slots is not None and not isinstance(slots, (int, float)):
+            count = len(slots)
+        else:
+            count = p.get("slots", p.get("count", 0))
+        return _("They are free at the same time in %(count)s parts of the week.") % {
+            "count": _number(count)
+        }
+    if code in ("shared_life_stage", "life_stage"):
+        return _("They are in the same stage of life.")
+    if code in ("status_gap", "equal_status", "similar_status"):
+        return _("Their education or work levels are close, so they meet as equals.")
+    if code in ("waiting", "waiting_days", "long_wait"):
+        return _("One of them has been waiting for %(days)s days.") % {
+            "days": _number(p.get("days", p.get("waiting_days")))
+        }
+    if code == "same_area":
+        return _("They live in the same neighbourhood.")
+    return _("Another good fit (%(code)s).") % {"code": code}
+
+
+UNMATCHED = {
+    "no_candidates": gettext_lazy("Nobody in the pool passes the hard requirements."),
+    "hard_constraint": gettext_lazy("Nobody in the pool passes the hard requirements."),
+    "taken": gettext_lazy("Every good option went to someone for whom they fit better."),
+    "outcompeted": gettext_lazy("Every good option went to someone for whom they fit better."),
+    "below_min_score": gettext_lazy("No option scores above the programme's lowest score."),
+    "empty_side": gettext_lazy("Nobody is waiting on the other side."),
+    "cooling_off": gettext_lazy("Still in the cooling-off period after an earlier match."),
+}
+CONSTRAINTS = {
+    "language": gettext_lazy("no common language at conversation level"),
+    "common_language": gettext_lazy("no common language at conversation level"),
+    "gender_pref": gettext_lazy("the preferred gender of a buddy"),
+    "gender": gettext_lazy("the preferred gender of a buddy"),
+    "age_range": gettext_lazy("the preferred age of a buddy"),
+    "max_km": gettext_lazy("the largest distance"),
+    "distance": gettext_lazy("the largest distance"),
+    "excluded": gettext_lazy("an earlier match without a klik or with a conflict"),
+    "excluded_pair": gettext_lazy("an earlier match without a klik or with a conflict"),
+    "area": gettext_lazy("living in another area"),
+    "same_area": gettext_lazy("living in another area"),
+}
+
+
+def unmatched_sentence(code: str, params: dict) -> str:
+    base = str(UNMATCHED.get(code, gettext_lazy("No suitable option this time.")))
+    constraint = (params or {}).get("constraint")
+    if constraint:
+        label = CONSTRAINTS.get(constraint, constraint)
+        return _("%(sentence)s Most options were ruled out by %(constraint)s.") % {
+            "sentence": base,
+            "constraint": label,
+        }
+    return base
+
+
+def _number(value) -> str:
+    if isinstance(value, float):
+        return number_format(round(value, 1), decimal_pos=None if value.is_integer() else 1)
+    return str(value if value is not None else "?")
