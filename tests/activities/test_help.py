@@ -249,3 +249,22 @@ def test_coordinator_page_is_scoped_to_the_organisation(
     client.get(url)
     with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
+
+
+def test_a_house_number_is_refused_and_what_was_typed_is_kept(client, help_programme):
+    response = client.post(
+        reverse("help_post_create", args=[help_programme.public_id]),
+        form_data(area="Dapperstraat 12"),
+    )
+    body = response.content.decode()
+    assert "Laat het huisnummer weg" in body and 'value="Fatima"' in body
+    assert not HelpPost.objects.exists()
+
+
+def test_the_board_speaks_english_on_request(client, help_programme):
+    make_post(help_programme)
+    response = client.get(
+        reverse("help_board", args=[help_programme.public_id]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    body = response.content.decode()
+    assert "Help board" in body and "Groceries" in body and 'lang="en"' in body
