@@ -182,6 +182,10 @@ class CoachContactForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class EmptyForm(forms.Form):
+    """For steps that need no input, only the button."""
+
+
 class ResolveForm(forms.Form):
     note = forms.CharField(label=_("What did you do about it?"), max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))

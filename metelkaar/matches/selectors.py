@@ -190,3 +190,14 @@ def open_signals_for(user) -> QuerySet[Signal]:
     return Signal.objects.filter(
         resolved_at__isnull=True, match__in=matches_visible_to_staff(user)
     ).select_related("match")
+
+
+def match_endings(*, programme: Programme) -> dict[str, dict[str, int]]:
+    """Closed matches of a programme by ending (planned/early) and reason, for reports."""
+    out: dict[str, dict[str, int]] = {e: {} for e in Match.Ending.values}
+    rows = (Match.objects.filter(programme=programme, status=Match.Status.CLOSED)
+            .values("ending", "closure_reason").annotate(n=Count("pk")))
+    for row in rows:
+        bucket = out.setdefault(row["ending"] or Match.Ending.EARLY, {})
+        bucket[row["closure_reason"]] = bucket.get(row["closure_reason"], 0) + row["n"]
+    return out

@@ -90,6 +90,8 @@ ACTIONS = {
                 lambda m, u, f: services.match_start_closing(match=m, by=u, **f.cleaned_data)),
     "close": (forms.CloseForm, False, "matches.close", list(Match.RUNNING),
               lambda m, u, f: services.match_close(match=m, by=u, **f.cleaned_data)),
+    "refresh-signals": (forms.EmptyForm, False, "matches.view_match", list(Match.RUNNING),
+                        lambda m, u, f: services.signals_compute(match_ids=[m.pk])),
     "coach-contact": (forms.CoachContactForm, False, "matches.log_coach_contact",
                       list(Match.RUNNING),
                       lambda m, u, f: services.coach_contact_log(

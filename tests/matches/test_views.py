@@ -225,3 +225,20 @@ def test_match_list_filters_by_own_programme_only(client, proposed, anna, olga, 
     login(client, olga)
     assert client.get(url, {"programme": str(programme.public_id)}).status_code == 404
     assert str(proposed.public_id) not in client.get(url).content.decode()
+
+
+def test_the_coach_checks_signals_on_demand(client, active, bram):
+    from metelkaar.matches.models import Signal
+
+    Match.objects.filter(pk=active.pk).update(
+        started_at=timezone.localdate() - timedelta(days=40))
+    login(client, bram).post(
+        reverse("staff_match_action", args=[active.public_id, "refresh-signals"]))
+    assert Signal.objects.filter(match=active, rule="no_contact").exists()
+
+
+def test_match_endings_tell_planned_from_early(active, anna, programme):
+    from metelkaar.matches.selectors import match_endings
+
+    services.match_close(match=active, by=anna, reason="moved_away")
+    assert match_endings(programme=programme) == {"planned": {}, "early": {"moved_away": 1}}
