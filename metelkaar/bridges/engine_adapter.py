@@ -8,7 +8,9 @@ cultures they know as interests and offers.
 
 Importing this module raises :class:`ImportError` while the engine does not
 offer ``suggest``, ``Candidate`` and ``Rules``; :mod:`metelkaar.bridges.ranking`
-then ranks with its own transparent score.
+then ranks with its own transparent score. The explanation shown to the
+coordinator always comes from the ranking module's own reason codes, which
+speak of what matters for bridging (language, culture, free times, hours left).
 """
 
 from __future__ import annotations
@@ -22,67 +24,71 @@ logger = logging.getLogger(__name__)
 REQUEST_ID = "request"
 
 
+#: Criteria that mean something between a request and a bridge person: shared
+#: language and cultures (similarity), cultures known for cultures asked
+#: (complementarity) and free at the preferred times (feasibility).
+WEIGHTS = {"similarity": 1.0, "complementarity": 1.0, "feasibility": 1.0}
+
+
 def _slots(codes) -> frozenset[tuple[int, str]]:
     slots = set()
     for code in codes or []:
         day, _sep, part = str(code).partition("-")
-        if day.isdigit() and part:
+        if day.isdigit() and 0 <= int(day) <= 6 and part in ("morning", "afternoon", "evening"):
             slots.add((int(day), part))
     return frozenset(slots)
+
+
+def _languages(languages: dict) -> dict[str, int]:
+    levels = {}
+    for code, level in (languages or {}).items():
+        try:
+            level = int(level)
+        except (TypeError, ValueError):
+            continue
+        if 1 <= level <= 5:
+            levels[code] = level
+    return levels
 
 
 def request_candidate(bridge_request) -> Candidate:
     cultures = frozenset(bridge_request.cultures or [])
     return Candidate(
-        id=REQUEST_ID, birth_year=None, gender="",
+        id=REQUEST_ID,
         languages={code: CONVERSATION_LEVEL for code in bridge_request.languages or []},
-        interests=cultures, offers=frozenset(), needs=cultures,
-        availability=_slots(bridge_request.slots), location=None, status_level=None,
-        waiting_days=0, gender_pref=frozenset(), age_range=None, max_km=None,
+        interests=cultures, needs=cultures, availability=_slots(bridge_request.slots),
+        side="request",
     )
 
 
 def person_candidate(profile) -> Candidate:
     person = profile.enrolment.person
     cultures = frozenset(profile.cultures or [])
-    location = (
-        (person.latitude, person.longitude)
-        if person.latitude is not None and person.longitude is not None else None
-    )
     return Candidate(
-        id=profile.pk, birth_year=person.birth_year, gender=person.gender or "",
-        languages={code: int(level) for code, level in (person.languages or {}).items()},
-        interests=cultures, offers=cultures, needs=frozenset(),
-        availability=_slots(person.availability), location=location,
-        status_level=person.status_level, waiting_days=0, gender_pref=frozenset(),
-        age_range=None, max_km=None,
+        id=profile.pk, birth_year=person.birth_year, gender=person.gender or None,
+        languages=_languages(person.languages), interests=cultures, offers=cultures,
+        availability=_slots(person.availability), status_level=person.status_level,
+        side="bridge",
     )
-
-
-def _id_and_score(option) -> tuple[object, float]:
-    if isinstance(option, tuple):
-        return option[0], float(option[1])
-    for name in ("id", "other_id", "candidate_id"):
-        if hasattr(option, name):
-            return getattr(option, name), float(option.score)
-    return option.candidate.id, float(option.score)
 
 
 def engine_scores(bridge_request, profiles: list) -> dict[int, float]:
-    """Engine scores by profile pk, in [0, 1]; ``{}`` when the engine refuses the input."""
+    """Engine scores by profile pk, in [0, 1]; ``{}`` when the engine refuses the input.
+
+    Bridge persons the engine leaves out (no common language at conversation
+    level) are absent from the result.
+    """
     if not profiles:
         return {}
     try:
-        options = suggest(
+        proposals = suggest(
             request_candidate(bridge_request), [person_candidate(p) for p in profiles],
-            Rules(), k=len(profiles),
+            Rules(weights=WEIGHTS, min_language_level=CONVERSATION_LEVEL), k=len(profiles),
         )
-        scores = dict(_id_and_score(option) for option in options)
+        total = sum(WEIGHTS.values())
+        return {proposal.b: min(1.0, float(proposal.score) / total) for proposal in proposals}
     except (TypeError, AttributeError, ValueError, KeyError):
-        # The engine's API is still settling; a coordinator page must not break on it.
+        # The engine's API may still change; a coordinator page must not break on it.
         logger.warning("matching engine refused bridge candidates; using own ranking",
                        exc_info=True)
         return {}
-    top = max(scores.values(), default=0.0)
-    return {pk: (score / top if top > 1 else score) for pk, score in scores.items()
-            if isinstance(pk, int)}

@@ -172,3 +172,33 @@ def test_report_counts_requests_hours_and_time_to_assignment(
     assert "3.5 hours in total" in body
     assert body.count("<svg") == 2
     assert "<caption>Hours per bridge person</caption>" in body
+
+
+def test_request_detail_queries_do_not_grow_with_the_pool(
+    as_anna, bridge_programme, school_request, anna, django_assert_num_queries
+):
+    from metelkaar.bridges.services import bridge_person_add
+    from tests.conftest import make_person
+
+    url = reverse("bridge_request_detail", args=[school_request.public_id])
+    for name in ("Amal", "Yonas"):
+        person = make_person(bridge_programme.organisation, name)
+        bridge_person_add(programme=bridge_programme, person=person, by=anna, cultures=["syria"])
+    as_anna.get(url)
+    with django_assert_num_queries(9):
+        as_anna.get(url)
+    for name in ("Samira", "Omid", "Lina"):
+        person = make_person(bridge_programme.organisation, name)
+        bridge_person_add(programme=bridge_programme, person=person, by=anna, cultures=[])
+    with django_assert_num_queries(9):
+        body = as_anna.get(url).content.decode()
+    assert body.count('name="enrolment"') == 5
+
+
+def test_programme_links_show_only_for_a_bridge_programme(bridge_programme, programme):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("bridges/_programme_links.html", {"programme": bridge_programme})
+    assert reverse("bridge_report", args=[bridge_programme.public_id]) in html
+    assert reverse("bridge_request_create", args=[bridge_programme.public_id]) in html
+    assert render_to_string("bridges/_programme_links.html", {"programme": programme}).strip() == ""

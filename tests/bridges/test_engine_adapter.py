@@ -1,13 +1,13 @@
 """The adapter to the shared matching engine, tried with a stand-in engine.
 
-The real engine does not offer ``suggest`` yet; these tests pin what the
-adapter hands to it and how its answer changes the order.
+A stand-in engine pins what the adapter hands over and how the answer
+changes the order; one test runs the real engine when it is installed.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
@@ -18,27 +18,20 @@ from metelkaar.bridges.selectors import pool_for_ranking
 ADAPTER = "metelkaar.bridges.engine_adapter"
 
 
-@dataclass(frozen=True)
 class FakeCandidate:
-    id: object
-    birth_year: int | None = None
-    gender: str = ""
-    languages: dict = field(default_factory=dict)
-    interests: frozenset = frozenset()
-    offers: frozenset = frozenset()
-    needs: frozenset = frozenset()
-    availability: frozenset = frozenset()
-    location: tuple | None = None
-    status_level: int | None = None
-    waiting_days: int = 0
-    gender_pref: frozenset = frozenset()
-    age_range: tuple | None = None
-    max_km: int | None = None
+    """Stands in for the engine's Candidate: keeps what the adapter hands over."""
+
+    def __init__(self, id, languages=None, interests=frozenset(), offers=frozenset(),
+                 needs=frozenset(), availability=frozenset(), **rest):
+        self.id, self.languages = id, dict(languages or {})
+        self.interests, self.offers, self.needs = interests, offers, needs
+        self.availability = availability
 
 
 @dataclass(frozen=True)
-class FakeOption:
-    id: object
+class FakeProposal:
+    a: object
+    b: object
     score: float
 
 
@@ -50,18 +43,20 @@ def engine(monkeypatch):
     def suggest(person, others, rules, k=5):
         calls.append((person, others))
         ranked = sorted(others, key=lambda c: len(c.offers))
-        return [FakeOption(c.id, 1.0 - i / 10) for i, c in enumerate(ranked)][:k]
+        return [FakeProposal(person.id, c.id, 3.0 - i) for i, c in enumerate(ranked)][:k]
 
     monkeypatch.setattr(metelkaar.matching, "suggest", suggest, raising=False)
     monkeypatch.setattr(metelkaar.matching, "Candidate", FakeCandidate, raising=False)
-    monkeypatch.setattr(metelkaar.matching, "Rules", lambda: None, raising=False)
+    monkeypatch.setattr(metelkaar.matching, "Rules", lambda **rules: rules, raising=False)
     sys.modules.pop(ADAPTER, None)
     yield calls
     sys.modules.pop(ADAPTER, None)
 
 
-def test_without_the_engine_the_own_score_is_used(school_request, fatima_bridge, jan_bridge):
-    sys.modules.pop(ADAPTER, None)
+def test_without_the_engine_the_own_score_is_used(
+    monkeypatch, school_request, fatima_bridge, jan_bridge
+):
+    monkeypatch.setitem(sys.modules, ADAPTER, None)  # importing it now raises ImportError
     ranked = rank_bridge_persons(school_request, pool_for_ranking(bridge_request=school_request))
     assert not any(s.engine for s in ranked)
     assert [s.person.first_name for s in ranked] == ["Fatima", "Jan"]
@@ -94,3 +89,13 @@ def test_an_engine_that_refuses_the_input_falls_back(
     ranked = rank_bridge_persons(school_request, pool_for_ranking(bridge_request=school_request))
     assert [s.person.first_name for s in ranked] == ["Fatima", "Jan"]
     assert not any(s.engine for s in ranked)
+
+
+def test_with_the_real_engine_the_language_still_decides(school_request, fatima_bridge, jan_bridge):
+    sys.modules.pop(ADAPTER, None)
+    pytest.importorskip("metelkaar.bridges.engine_adapter", reason="engine has no suggest() yet")
+    ranked = rank_bridge_persons(school_request, pool_for_ranking(bridge_request=school_request))
+    assert [s.person.first_name for s in ranked] == ["Fatima", "Jan"]
+    assert all(s.engine for s in ranked)
+    assert 0 < ranked[0].score <= 1
+    assert ranked[1].score < ranked[0].score
