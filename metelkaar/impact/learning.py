@@ -49,6 +49,14 @@ class Effect:
     varies: bool  # False when the criterion was the same for every match
 
     @property
+    def low_or(self) -> float:
+        return math.exp(self.low)
+
+    @property
+    def high_or(self) -> float:
+        return math.exp(self.high)
+
+    @property
     def clear(self) -> bool:
         """The 95 % interval lies wholly above or below zero."""
         return self.varies and (self.low > 0 or self.high < 0)
