@@ -152,7 +152,11 @@ class Rules:
     reference_year : int or None
         Year ages are computed in; ``None`` means this year.
     candidates : int
-        Options per person kept by the nearest-neighbour step in large runs.
+        Options per person and direction kept by the nearest-neighbour step
+        in large runs.
+    prefilter : int
+        That step scores ``candidates * prefilter`` neighbours per person
+        exactly and keeps the best ``candidates``.
     dense_limit : int
         Largest ``n_a * n_b`` scored as a full matrix; above it, candidate
         edges only.
@@ -167,7 +171,8 @@ class Rules:
     same_area: bool = False
     excluded_pairs: frozenset[frozenset[Hashable]] = frozenset()
     reference_year: int | None = None
-    candidates: int = 20
+    candidates: int = 10
+    prefilter: int = 4
     dense_limit: int = 4_000_000
 
     def __post_init__(self) -> None:

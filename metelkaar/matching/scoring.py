@@ -1,0 +1,379 @@
+"""Vectorised pair scoring: criteria in [0, 1], weights, hard constraints.
+
+People are first encoded once into column arrays (:class:`Features`: tag sets
+as packed ``uint64`` bit words, numbers as ``float64`` with ``nan`` for
+unknown). A batch of candidate pairs is then two index arrays ``(I, J)`` and
+every criterion is a handful of numpy operations over them -- there is no
+Python loop over pairs. Cost: O(E * W) for E pairs and W 64-bit words per tag
+vocabulary.
+
+Criteria (each in [0, 1], see DESIGN.md "Matching (the core)"):
+
+similarity
+    Mean of the parts known for both: age closeness ``exp(-|gap| / 10)``,
+    same gender, Jaccard overlap of interests, a common language at the
+    required level, same life stage.
+complementarity
+    Mean of the share of B's needs that A offers and of A's needs that B
+    offers.
+mutual_help
+    1 when help can flow both ways, else 0.
+equality
+    ``1 - |status gap| / 4`` (unknown: 1); in peer programmes averaged with
+    ``1 - |age gap| / 20``.
+feasibility
+    Mean of distance decay ``2 ** (-km / distance_scale_km)`` and the share of
+    the smaller weekly availability that overlaps (unknown: 0.5 each).
+fairness
+    Mean waiting time of the two over a year, capped at 1.
+
+Examples
+--------
+>>> from metelkaar.matching.types import Candidate, Rules
+>>> a = [Candidate(id=1, birth_year=1990, languages={"nl": 4}, offers={"cooking"})]
+>>> b = [Candidate(id=2, birth_year=1992, languages={"nl": 3}, needs={"cooking"})]
+>>> fa, fb = encode(a, b, Rules(reference_year=2026))
+>>> import numpy as np
+>>> I = J = np.array([0])
+>>> bool(hard_constraints(fa, fb, I, J, Rules())["language"][0])
+True
+>>> contributions(fa, fb, I, J, Rules()).round(3).tolist()
+[[0.909, 0.5, 0.0, 0.5, 0.5, 0.0]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from metelkaar.matching.types import CRITERIA, PARTS_OF_DAY, Candidate, Rules
+
+__all__ = [
+    "CONSTRAINTS",
+    "Features",
+    "contributions",
+    "encode",
+    "hard_constraints",
+    "haversine_km",
+    "pair_keys",
+]
+
+F = NDArray[np.float64]
+U = NDArray[np.uint64]
+Idx = NDArray[np.int64]
+B = NDArray[np.bool_]
+
+#: Hard constraints, in the order reported for the unmatched.
+CONSTRAINTS = ("gender_pref", "age_range", "distance", "language", "area", "excluded")
+
+_UNKNOWN_GENDER_BIT = 63
+_EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Features:
+    """Column arrays for one group of candidates (one row per person)."""
+
+    ids: tuple[Hashable, ...]
+    age: F
+    gender: NDArray[np.int64]
+    gender_ok: U
+    age_lo: F
+    age_hi: F
+    max_km: F
+    lat: F
+    lon: F
+    status: F
+    waiting: F
+    stage: NDArray[np.int64]
+    area: NDArray[np.int64]
+    conv_lang: U  # (n, W) languages at the required level
+    interests: U
+    offers: U
+    needs: U
+    avail: U  # (n, 1) 21 weekly slots
+    n_interests: F
+    n_needs: F
+    n_avail: F
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        self.index: dict[Hashable, int] = {}
+
+    def code(self, value: Hashable) -> int:
+        return self.index.setdefault(value, len(self.index))
+
+    def words(self) -> int:
+        return max(1, (len(self.index) + 63) // 64)
+
+
+def _pack(sets: Sequence[Sequence[int]], words: int) -> U:
+    out = np.zeros((len(sets), words), dtype=np.uint64)
+    lengths = np.fromiter((len(x) for x in sets), dtype=np.int64, count=len(sets))
+    codes = np.fromiter((c for x in sets for c in x), dtype=np.int64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(sets)), lengths)
+    bits = np.left_shift(np.uint64(1), (codes & 63).astype(np.uint64))
+    np.bitwise_or.at(out, (rows, codes >> 6), bits)
+    return out
+
+
+def encode(
+    side_a: Sequence[Candidate], side_b: Sequence[Candidate], rules: Rules
+) -> tuple[Features, Features]:
+    """Encode two groups with shared vocabularies.
+
+    Parameters
+    ----------
+    side_a, side_b : sequence of Candidate
+        The two groups (pass the same pool twice for tandems).
+    rules : Rules
+        Supplies the reference year and the required language level.
+
+    Returns
+    -------
+    (Features, Features)
+
+    Notes
+    -----
+    O(total size of all candidates' sets); a Python loop over people, never
+    over pairs.
+    """
+    genders, tags, langs, stages, areas = _Vocab(), _Vocab(), _Vocab(), _Vocab(), _Vocab()
+    level = rules.min_language_level or 1
+    slots = {(d, p): 7 * k + d for k, p in enumerate(PARTS_OF_DAY) for d in range(7)}
+    raw = []
+    for group in (side_a, side_b):
+        raw.append(
+            {
+                "gender": [genders.code(c.gender) if c.gender is not None else -1 for c in group],
+                "pref": [
+                    None if c.gender_pref is None else [genders.code(g) for g in c.gender_pref]
+                    for c in group
+                ],
+                "lang": [
+                    [langs.code(k) for k, v in c.languages.items() if v >= level] for c in group
+                ],
+                "interests": [[tags.code(t) for t in c.interests] for c in group],
+                "offers": [[tags.code(t) for t in c.offers] for c in group],
+                "needs": [[tags.code(t) for t in c.needs] for c in group],
+                "avail": [[slots[s] for s in c.availability] for c in group],
+                "stage": [stages.code(c.life_stage) if c.life_stage else -1 for c in group],
+                "area": [areas.code(c.area) if c.area else -1 for c in group],
+            }
+        )
+    if len(genders.index) >= _UNKNOWN_GENDER_BIT:
+        raise ValueError("too many distinct genders")
+    out = []
+    for group, r in zip((side_a, side_b), raw, strict=True):
+        n = len(group)
+        pref_mask = np.full(n, np.iinfo(np.uint64).max, dtype=np.uint64)
+        for i, codes in enumerate(r["pref"]):
+            if codes is not None:
+                pref_mask[i] = np.uint64(sum(1 << c for c in codes))
+        interests = _pack(r["interests"], tags.words())
+        needs = _pack(r["needs"], tags.words())
+        avail = _pack(r["avail"], 1)
+        out.append(
+            Features(
+                ids=tuple(c.id for c in group),
+                age=np.array(
+                    [np.nan if c.birth_year is None else rules.year - c.birth_year for c in group],
+                    dtype=np.float64,
+                ).reshape(n),
+                gender=np.array(r["gender"], dtype=np.int64).reshape(n),
+                gender_ok=pref_mask,
+                age_lo=np.array([c.age_range[0] if c.age_range else -np.inf for c in group], float),
+                age_hi=np.array([c.age_range[1] if c.age_range else np.inf for c in group], float),
+                max_km=np.array([np.inf if c.max_km is None else c.max_km for c in group], float),
+                lat=np.radians([np.nan if c.location is None else c.location[0] for c in group]),
+                lon=np.radians([np.nan if c.location is None else c.location[1] for c in group]),
+                status=np.array(
+                    [np.nan if c.status_level is None else c.status_level for c in group], float
+                ),
+                waiting=np.array([max(c.waiting_days, 0) for c in group], dtype=np.float64),
+                stage=np.array(r["stage"], dtype=np.int64).reshape(n),
+                area=np.array(r["area"], dtype=np.int64).reshape(n),
+                conv_lang=_pack(r["lang"], langs.words()),
+                interests=interests,
+                offers=_pack(r["offers"], tags.words()),
+                needs=needs,
+                avail=avail,
+                n_interests=np.bitwise_count(interests).sum(axis=1).astype(np.float64),
+                n_needs=np.bitwise_count(needs).sum(axis=1).astype(np.float64),
+                n_avail=np.bitwise_count(avail).sum(axis=1).astype(np.float64),
+            )
+        )
+    return out[0], out[1]
+
+
+def _common(x: U, y: U) -> F:
+    return np.bitwise_count(x & y).sum(axis=1).astype(np.float64)
+
+
+def haversine_km(lat1: F, lon1: F, lat2: F, lon2: F) -> F:
+    """Great-circle distance in km between points given in radians.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ams, rtm = np.radians([52.37, 4.90]), np.radians([51.92, 4.48])
+    >>> round(float(haversine_km(ams[0], ams[1], rtm[0], rtm[1])), 0)
+    58.0
+    """
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return np.asarray(2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
+
+
+def pair_keys(ids_a: Sequence[Hashable], ids_b: Sequence[Hashable], rules: Rules) -> set[int]:
+    """Keys ``i * len(ids_b) + j`` of the pairs in ``rules.excluded_pairs``."""
+    if not rules.excluded_pairs:
+        return set()
+    pos_a: dict[Hashable, int] = {x: i for i, x in enumerate(ids_a)}
+    pos_b: dict[Hashable, int] = {x: j for j, x in enumerate(ids_b)}
+    keys = set()
+    for pair in rules.excluded_pairs:
+        if len(pair) != 2:
+            continue
+        x, y = tuple(pair)
+        for p, q in ((x, y), (y, x)):
+            if p in pos_a and q in pos_b:
+                keys.add(pos_a[p] * len(ids_b) + pos_b[q])
+    return keys
+
+
+def hard_constraints(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules) -> dict[str, B]:
+    """Which pairs pass each hard constraint.
+
+    Parameters
+    ----------
+    fa, fb : Features
+    i, j : ndarray of int
+        The pairs ``(fa[i[e]], fb[j[e]])``.
+    rules : Rules
+
+    Returns
+    -------
+    dict of str to ndarray of bool
+        One array per name in :data:`CONSTRAINTS`, True where the pair passes.
+        A pair is possible when it passes all.
+
+    Notes
+    -----
+    O(E * W). A stated preference fails when the other person's value is
+    unknown.
+    """
+    one = np.uint64(1)
+    ga = np.where(fa.gender[i] < 0, _UNKNOWN_GENDER_BIT, fa.gender[i]).astype(np.uint64)
+    gb = np.where(fb.gender[j] < 0, _UNKNOWN_GENDER_BIT, fb.gender[j]).astype(np.uint64)
+    gender = (((fa.gender_ok[i] >> gb) & one) & ((fb.gender_ok[j] >> ga) & one)).astype(bool)
+    age_a, age_b = fa.age[i], fb.age[j]
+    with np.errstate(invalid="ignore"):
+        age_ok_a = (fa.age_lo[i] == -np.inf) & (fa.age_hi[i] == np.inf) | (
+            (age_b >= fa.age_lo[i]) & (age_b <= fa.age_hi[i])
+        )
+        age_ok_b = (fb.age_lo[j] == -np.inf) & (fb.age_hi[j] == np.inf) | (
+            (age_a >= fb.age_lo[j]) & (age_a <= fb.age_hi[j])
+        )
+        limit = np.minimum(fa.max_km[i], fb.max_km[j])
+        if rules.max_km is not None:
+            limit = np.minimum(limit, rules.max_km)
+        km = haversine_km(fa.lat[i], fa.lon[i], fb.lat[j], fb.lon[j])
+        distance = np.isinf(limit) | (km <= limit)
+    if rules.min_language_level:
+        language = _common(fa.conv_lang[i], fb.conv_lang[j]) > 0
+    else:
+        language = np.ones(len(i), dtype=bool)
+    if rules.same_area:
+        area = (fa.area[i] == fb.area[j]) & (fa.area[i] >= 0)
+    else:
+        area = np.ones(len(i), dtype=bool)
+    keys = pair_keys(fa.ids, fb.ids, rules)
+    excluded = np.ones(len(i), dtype=bool)
+    if keys:
+        excluded = ~np.isin(i * len(fb) + j, np.fromiter(keys, dtype=np.int64))
+    if fa is fb:  # one pool: nobody pairs with themself
+        excluded &= i != j
+    return {
+        "gender_pref": gender,
+        "age_range": age_ok_a & age_ok_b,
+        "distance": distance,
+        "language": language,
+        "area": area,
+        "excluded": excluded,
+    }
+
+
+def criteria(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules) -> F:
+    """Unweighted criteria, shape ``(E, len(CRITERIA))``, each in [0, 1]."""
+    gap = np.abs(fa.age[i] - fb.age[j])
+    known_age = ~np.isnan(gap)
+    age_part = np.where(known_age, np.exp(-np.nan_to_num(gap) / 10.0), 0.0)
+    known_gender = (fa.gender[i] >= 0) & (fb.gender[j] >= 0)
+    gender_part = known_gender & (fa.gender[i] == fb.gender[j])
+    union = fa.n_interests[i] + fb.n_interests[j]
+    shared = _common(fa.interests[i], fb.interests[j])
+    known_int = union > 0
+    int_part = np.where(known_int, shared / np.maximum(union - shared, 1.0), 0.0)
+    lang_part = _common(fa.conv_lang[i], fb.conv_lang[j]) > 0
+    known_stage = (fa.stage[i] >= 0) & (fb.stage[j] >= 0)
+    stage_part = known_stage & (fa.stage[i] == fb.stage[j])
+    parts = age_part + gender_part + int_part + lang_part + stage_part
+    known = known_age.astype(float) + known_gender + known_int + 1.0 + known_stage
+    similarity = parts / known
+
+    help_ab = np.minimum(_common(fa.offers[i], fb.needs[j]) / np.maximum(fb.n_needs[j], 1.0), 1.0)
+    help_ba = np.minimum(_common(fb.offers[j], fa.needs[i]) / np.maximum(fa.n_needs[i], 1.0), 1.0)
+    complementarity = (help_ab + help_ba) / 2
+    mutual = ((help_ab > 0) & (help_ba > 0)).astype(np.float64)
+
+    sgap = np.abs(fa.status[i] - fb.status[j])
+    equality = np.where(np.isnan(sgap), 1.0, 1.0 - np.minimum(np.nan_to_num(sgap) / 4.0, 1.0))
+    if rules.peer:
+        equality = (equality + np.where(known_age, 1.0 - np.minimum(gap / 20.0, 1.0), 1.0)) / 2
+
+    km = haversine_km(fa.lat[i], fa.lon[i], fb.lat[j], fb.lon[j])
+    dist_part = np.where(np.isnan(km), 0.5, np.exp2(-np.nan_to_num(km) / rules.distance_scale_km))
+    smaller = np.minimum(fa.n_avail[i], fb.n_avail[j])
+    overlap = _common(fa.avail[i], fb.avail[j])
+    avail_part = np.where(smaller > 0, overlap / np.maximum(smaller, 1.0), 0.5)
+    feasibility = (dist_part + avail_part) / 2
+
+    fairness = np.minimum((fa.waiting[i] + fb.waiting[j]) / 730.0, 1.0)
+    return np.column_stack(
+        [similarity, complementarity, mutual, equality, feasibility, fairness]
+    ).astype(np.float64)
+
+
+def contributions(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules) -> F:
+    """Weighted criteria, shape ``(E, len(CRITERIA))``; a row sums to the pair score.
+
+    Parameters
+    ----------
+    fa, fb : Features
+    i, j : ndarray of int
+        The pairs to score.
+    rules : Rules
+        Supplies the weights.
+
+    Returns
+    -------
+    ndarray of float64
+        ``weight[c] * criterion[c]`` per pair and criterion, in the order of
+        :data:`~metelkaar.matching.types.CRITERIA`.
+
+    Notes
+    -----
+    O(E * W), vectorised.
+    """
+    w = np.array([rules.weights.get(c, 0.0) for c in CRITERIA], dtype=np.float64)
+    return criteria(fa, fb, i, j, rules) * w
