@@ -46,6 +46,7 @@ REDIRECT = "302"  # 302 somewhere other than a login page (after a POST)
 FORBIDDEN = "403"  # wrong role, answered before any object is looked up
 NOT_FOUND = "404"  # object of another organisation or person, or no such object
 NOT_ALLOWED = "405"  # wrong HTTP method
+BAD_REQUEST = "400"  # a signed link that was changed or has expired (a friendly page)
 
 OUTCOME_TEXT = {
     OK: "200 shown",
@@ -55,6 +56,7 @@ OUTCOME_TEXT = {
     FORBIDDEN: "403 wrong role",
     NOT_FOUND: "404 not found",
     NOT_ALLOWED: "405 method",
+    BAD_REQUEST: "400 bad link",
 }
 
 STAFF_ROLES = {
@@ -122,6 +124,8 @@ class Entry:
     staff_only_ids: dict[str, str] = field(default_factory=dict)
     # Parameters that carry a signed token in a plain <str:...>, with who signs it.
     signed_tokens: dict[str, str] = field(default_factory=dict)
+    # What an id or token that exists nowhere answers, where the role could see the page.
+    unknown: str = NOT_FOUND
 
     def kwargs(self, world) -> dict:
         return {**self.literals, **{p: resolve(world, path) for p, path in self.args.items()}}
@@ -144,6 +148,29 @@ CHECKIN_TOKEN = {
     "token": "signed and timestamped by metelkaar.matches.services.checkins.checkin_token"
 }
 
+# A participant's own privacy pages: about the signed-in person, 404 without one.
+OWN_PERSON = outcomes(
+    NOT_FOUND, anonymous=LOGIN, participant=OK, match_partner=OK, other_match_participant=OK
+)
+PERSON_ID = uuid_arg("person_fatima")
+OLGA_PERSON_ID = uuid_arg("person_pieter")
+
+ACTIVITY_TOKEN = {"token": "signed with a salt per kind of link by metelkaar.activities"}
+
+
+def activity_link(title: str, token: str) -> Entry:
+    """A page reached through a signed e-mail link of a café, project or help post."""
+    return Entry(title, PUBLIC, args={"token": token}, signed_tokens=ACTIVITY_TOKEN,
+                 unknown=BAD_REQUEST)
+
+
+def managed(title: str, obj: str, *, method: str = "GET", data=None) -> Entry:
+    """A coordinator page of one activity object; Olga's twin is ``olga_<obj>``."""
+    expect = COORDINATOR_OBJECT if method == "GET" else after_post(COORDINATOR_OBJECT)
+    return Entry(title, expect, args=uuid_arg(obj), foreign=uuid_arg(f"olga_{obj}"),
+                 method=method, data=data or (lambda w: {}))
+
+
 # Outcomes of the pages of a bridge person's own assignment: only she sees them.
 OWN_ASSIGNMENT = outcomes(NOT_FOUND, anonymous=LOGIN, participant=OK)
 BRIDGE_TOKEN = {"token": "signed with its own salt by metelkaar.bridges.signing.status_token"}
@@ -158,7 +185,21 @@ MATRIX: dict[str, Entry] = {
         outcomes(REDIRECT), method="POST", data=lambda w: {"language": "en", "next": "/"},
         get_outcome=REDIRECT,
     ),
+    "twofactor_setup": Entry("Two-step login: set up an app", SIGNED_IN),
+    "twofactor_verify": Entry("Two-step login: enter the code", SIGNED_IN),
+    # --- sign-up (no account needed) ----------------------------------------------------
     "signup_start": Entry("Sign-up: choose a programme", PUBLIC),
+    "signup_wizard": Entry(
+        "Sign-up: start the steps for a programme open for sign-up (goes to the first step)",
+        outcomes(REDIRECT), args=uuid_arg("programme"),
+    ),
+    "signup_step": Entry(
+        "Sign-up: one step", PUBLIC, args=uuid_arg("programme"), literals={"step": "side"},
+        not_ids={"step": "the name of a step of the sign-up form"},
+    ),
+    "signup_thanks": Entry(
+        "Sign-up: thank you (names only the programme)", PUBLIC, args=uuid_arg("programme")
+    ),
     "my_page": Entry("My page: one's own profile and enrolments", SIGNED_IN),
     # --- coordinator pages -------------------------------------------------------
     "coordinator_home": Entry(
@@ -189,7 +230,62 @@ MATRIX: dict[str, Entry] = {
     ),
     "person_detail": Entry(
         "Coordinator: a person's profile and enrolments", COORDINATOR_OBJECT,
-        args=uuid_arg("person_fatima"), foreign=uuid_arg("person_pieter"),
+        args=PERSON_ID, foreign=OLGA_PERSON_ID,
+    ),
+    # --- intake: notes, VOG, training ---------------------------------------------------
+    "enrolment_intake_notes": Entry(
+        "Coordinator: save intake notes (POST only)", after_post(COORDINATOR_OBJECT),
+        method="POST", data=lambda w: {"notes": "Goed gesprek"},
+        args=uuid_arg("enrolment_fatima"), foreign=uuid_arg("enrolment_pieter"),
+    ),
+    "enrolment_vog": Entry(
+        "Coordinator: record a certificate of conduct (POST only)",
+        after_post(COORDINATOR_OBJECT), method="POST", data=lambda w: {"issued": "2026-01-05"},
+        args=uuid_arg("enrolment_fatima"), foreign=uuid_arg("enrolment_pieter"),
+    ),
+    "training_list": Entry(
+        "Coordinator: training sessions of a programme", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "training_attendance": Entry(
+        "Coordinator: attendance of one training session", COORDINATOR_OBJECT,
+        args=uuid_arg("training_session"), foreign=uuid_arg("olga_training_session"),
+    ),
+    # --- privacy ------------------------------------------------------------------------
+    "privacy_home": Entry("Participant: my privacy and consents", OWN_PERSON),
+    "privacy_my_data_json": Entry("Participant: download my data (JSON)", OWN_PERSON),
+    "privacy_my_data": Entry("Participant: my data, readable", OWN_PERSON),
+    "privacy_consent_withdraw": Entry(
+        "Participant: withdraw one of my consents (404 without that consent)",
+        outcomes(NOT_FOUND, anonymous=LOGIN, participant=OK),
+        literals={"purpose": "participation"},
+        not_ids={"purpose": "a consent purpose from a fixed list; always one's own consent"},
+    ),
+    "privacy_erase_self": Entry("Participant: erase my data (confirmation page)", OWN_PERSON),
+    "privacy_person_data_json": Entry(
+        "Coordinator: a person's data (JSON)", COORDINATOR_OBJECT,
+        args=PERSON_ID, foreign=OLGA_PERSON_ID,
+    ),
+    "privacy_person_data": Entry(
+        "Coordinator: a person's data, readable", COORDINATOR_OBJECT,
+        args=PERSON_ID, foreign=OLGA_PERSON_ID,
+    ),
+    "privacy_person_erase": Entry(
+        "Coordinator: erase a person's data (confirmation page)", COORDINATOR_OBJECT,
+        args=PERSON_ID, foreign=OLGA_PERSON_ID,
+    ),
+    "privacy_person_sensitive": Entry(
+        "Coordinator: a person's sensitive data (shown only with consent)", COORDINATOR_OBJECT,
+        args=PERSON_ID, foreign=OLGA_PERSON_ID,
+    ),
+    "privacy_audit_log": Entry(
+        "Org admin: audit log of one's own organisations",
+        outcomes(FORBIDDEN, anonymous=LOGIN, org_admin=OK, site_admin=OK),
+    ),
+    "privacy_record": Entry("Coordinator: record of processing activities", COORDINATOR_PAGE),
+    "privacy_programme_retention": Entry(
+        "Coordinator: how long a programme keeps data", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
     ),
     # --- bridge persons (cultuurverbinders) -------------------------------------------
     "bridge_request_create": Entry(
@@ -281,7 +377,7 @@ MATRIX: dict[str, Entry] = {
     "contact_confirm": Entry(
         "Participant: confirm a contact the buddy logged (POST only)",
         after_post(MATCH_PARTICIPANTS), method="POST",
-        args={**MATCH_ID, "pk": "contact_by_jan.pk"},
+        args={**MATCH_ID, "contact_id": "contact_by_jan.public_id"},
     ),
     "checkin_answer": Entry(
         "Participant: answer a check-in (signed link, no login needed)", PUBLIC,
@@ -308,6 +404,63 @@ MATRIX: dict[str, Entry] = {
         after_post(MATCH_STAFF), method="POST", args={"pk": "signal.pk"},
         foreign={"pk": "olga_signal.pk"}, data=lambda w: {"note": "Gebeld, gaat goed"},
         staff_only_ids={"pk": "signals are shown only to the match's coordinators and coach"},
+    ),
+    # --- language café ------------------------------------------------------------------
+    "cafe_series_list": managed("Coordinator: language cafés of a programme", "cafe_programme"),
+    "cafe_series": managed("Coordinator: one language café with its sessions", "cafe_series"),
+    "cafe_session": managed("Coordinator: one café session", "cafe_session"),
+    "cafe_door": managed("Coordinator: the door list of a session", "cafe_session"),
+    "cafe_tables": managed("Coordinator: the table plan of a session", "cafe_session"),
+    "cafe_attendance": managed(
+        "Coordinator: mark a visitor present (POST only)", "cafe_rsvp", method="POST",
+        data=lambda w: {"attended": "1"},
+    ),
+    "cafe_public": Entry(
+        "Visitor (no account): the café's dates and sign-up", PUBLIC, args=uuid_arg("cafe_series")
+    ),
+    # --- home projects ------------------------------------------------------------------
+    "project_list": managed("Coordinator: home projects of a programme", "project_programme"),
+    "project_create": managed("Coordinator: new home project", "project_programme"),
+    "project_detail": managed("Coordinator: one home project", "project"),
+    "project_confirm_for": managed(
+        "Coordinator: confirm for the resident or professional (POST only)", "project",
+        method="POST", data=lambda w: {"role": "resident"},
+    ),
+    "project_ask_confirmation": managed(
+        "Coordinator: e-mail the confirmation links (POST only)", "project", method="POST"
+    ),
+    "project_public_list": Entry(
+        "Volunteer (no account): open projects (area only, never an address)", PUBLIC,
+        args=uuid_arg("project_programme"),
+    ),
+    "project_public": Entry(
+        "Volunteer (no account): one project and its sign-up", PUBLIC, args=uuid_arg("project")
+    ),
+    "project_confirm": activity_link(
+        "Resident or professional: confirm the project (signed link)", "project_confirm_token"
+    ),
+    "project_evaluate": activity_link(
+        "Resident or professional: evaluate the project (signed link)", "project_evaluate_token"
+    ),
+    # --- neighbour help board -------------------------------------------------------------
+    "help_coordinator": managed("Coordinator: posts of a help board", "help_programme"),
+    "help_pair_to_buddies": managed(
+        "Coordinator: turn a recurring help pair into buddies (POST only)", "help_programme",
+        method="POST",
+    ),
+    "help_board": Entry(
+        "Neighbour (no account): the help board (never an address or e-mail)", PUBLIC,
+        args=uuid_arg("help_programme"),
+    ),
+    "help_post_create": Entry(
+        "Neighbour (no account): post a request or offer", PUBLIC, args=uuid_arg("help_programme")
+    ),
+    "help_post": Entry(
+        "Neighbour (no account): one post, to answer it", PUBLIC, args=uuid_arg("help_post")
+    ),
+    "help_manage": activity_link("Poster: manage my post (signed link)", "help_manage_token"),
+    "help_conversation": activity_link(
+        "Poster or responder: the conversation (signed link)", "help_conversation_token"
     ),
     # --- Django admin: only its index is checked here; its other pages are Django's ---
     "admin:index": Entry(

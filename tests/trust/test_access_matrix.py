@@ -128,7 +128,7 @@ def test_unknown_id_answers_like_a_hidden_object(client, world, name, role):
     }
     expected = entry.expect[role]
     if expected in (OK, REDIRECT):
-        expected = NOT_FOUND
+        expected = entry.unknown
     response = request(client, world, role, name, kwargs=kwargs)
     assert outcome_of(response) == expected
 

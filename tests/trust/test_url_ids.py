@@ -31,12 +31,7 @@ def test_routes_with_parameters_are_found():
 
 # Known bugs, each to be fixed in the application (see the reason); strict, so the
 # mark must go once fixed.
-KNOWN_GUESSABLE = {
-    "contact_confirm": (
-        "metelkaar/matches/urls.py: a participant's URL takes the ContactMoment's "
-        "counting <int:pk>; give ContactMoment a public_id UUID and use <uuid:...>"
-    ),
-}
+KNOWN_GUESSABLE: dict[str, str] = {}
 
 
 def _route_params():

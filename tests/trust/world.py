@@ -137,7 +137,95 @@ def build_world() -> World:
     )
     _add_bridges(world)
     _add_match_life(world)
+    _add_intake(world)
+    _add_activities(world, "", world.org)
+    _add_activities(world, "olga_", world.other_org)
     return world
+
+
+def _add_activities(w: World, prefix: str, organisation) -> None:
+    """A language café, a home project and a help board, each a programme of its own.
+
+    Visitors, volunteers, residents and neighbours have no account: their pages
+    are public by programme id, or reached through signed links.
+    """
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from metelkaar.activities.models import (
+        GroupSeries,
+        GroupSession,
+        HelpConversation,
+        HelpPost,
+        HomeProject,
+        SessionRsvp,
+    )
+    from metelkaar.activities.services.help import help_conversation_token, help_post_token
+    from metelkaar.activities.services.projects import project_token
+    from metelkaar.programmes.models import Programme
+
+    today = timezone.localdate()
+
+    def programme(kind, name):
+        return Programme.objects.create(organisation=organisation, name=name, kind=kind)
+
+    cafe = programme(Programme.Kind.GROUP, f"Taalcafé {organisation.name}")
+    series = GroupSeries.objects.create(
+        programme=cafe, title="Taalcafé", place="Buurthuis", weekday=2,
+        start_time=dt.time(19, 0),
+    )
+    session = GroupSession.objects.create(
+        series=series, date=today + dt.timedelta(days=7), place="Buurthuis", capacity=20
+    )
+    rsvp = SessionRsvp.objects.create(
+        session=session, name="Amal", email="amal@example.test", visitor_key="amal@example.test",
+        background="newcomer",
+    )
+    projects = programme(Programme.Kind.PROJECT, f"Klussen {organisation.name}")
+    project = HomeProject.objects.create(
+        programme=projects, title="Woonkamer schilderen", area="Oost",
+        professional_name="Wijkteam", professional_email="wijkteam@example.test",
+        resident_name="Mevrouw Jansen",
+    )
+    help_programme = programme(Programme.Kind.HELP, f"Burenhulp {organisation.name}")
+    post = HelpPost.objects.create(
+        programme=help_programme, kind="request", tag="groceries", name="Henk",
+        email="henk@example.test", area="Oost", window_start=today,
+        window_end=today + dt.timedelta(days=7), expires_on=today + dt.timedelta(days=14),
+    )
+    conversation = HelpConversation.objects.create(
+        post=post, responder_name="Ria", responder_email="ria@example.test"
+    )
+    for name, value in {
+        "cafe_programme": cafe, "cafe_series": series, "cafe_session": session,
+        "cafe_rsvp": rsvp, "project_programme": projects, "project": project,
+        "help_programme": help_programme, "help_post": post,
+        "help_conversation": conversation,
+        "project_confirm_token": project_token(
+            project=project, role="resident", action="confirm"),
+        "project_evaluate_token": project_token(
+            project=project, role="resident", action="evaluate"),
+        "help_manage_token": help_post_token(post),
+        "help_conversation_token": help_conversation_token(conversation, "poster"),
+    }.items():
+        setattr(w, prefix + name, value)
+
+
+def _add_intake(w: World) -> None:
+    """Fatima's consent to take part, and a training session in each organisation."""
+    from django.utils import timezone
+
+    from metelkaar.people.models import Consent
+    from metelkaar.programmes.models import TrainingSession
+
+    Consent.objects.create(person=w.person_fatima, purpose=Consent.Purpose.PARTICIPATION)
+    w.training_session = TrainingSession.objects.create(
+        programme=w.programme, title="Basistraining", starts_at=timezone.now()
+    )
+    w.olga_training_session = TrainingSession.objects.create(
+        programme=w.olga_programme, title="Training West", starts_at=timezone.now()
+    )
 
 
 def _add_match_life(w: World) -> None:
