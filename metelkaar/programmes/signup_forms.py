@@ -30,8 +30,8 @@ SIDE_SENTENCES = {
         _("Our family wants to welcome a family"),
     ),
     Programme.Kind.MENTOR: (
-        _("I am signing up a pupil who would like a mentor"),
         _("I want to be a mentor"),
+        _("I am signing up a pupil who would like a mentor"),
     ),
 }
 DEFAULT_SIDE_SENTENCES = (_("I would like help"), _("I want to help"))

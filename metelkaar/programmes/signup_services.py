@@ -24,7 +24,7 @@ from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Progra
 OPEN_STATUSES_EXCLUDED = (Enrolment.Status.FINISHED, Enrolment.Status.WITHDRAWN)
 # In mentor programmes side A is the pupil (mentee), side B the mentor: the
 # side that asks for support is side A in every kind (as "Newcomer" in buddies).
-MENTEE_SIDE = Enrolment.Side.A
+MENTEE_SIDE = Enrolment.Side.B  # side A are the mentors, as in the programme template
 ADULT_AGE = 18
 
 

@@ -43,7 +43,7 @@ def tandem(org):
 def mentor(org):
     return Programme.objects.create(
         organisation=org, name="Mentorproject", kind="mentor",
-        side_a_label="Pupil", side_b_label="Mentor",
+        side_a_label="Mentor", side_b_label="Pupil", requires_screening=True, screening_side="a",
     )
 
 
@@ -216,24 +216,26 @@ class TestSensitiveData:
 
 class TestGuardianConsent:
     def test_a_mentee_needs_a_guardian(self, en, mentor):
-        response = walk(en, mentor, {"about": {"birth_year": "2014"}}, until="summary")
+        response = walk(en, mentor, {"side": {"side": "b"}, "about": {"birth_year": "2014"}},
+                        until="summary")
         assert response.status_code == 200
         assert "A parent or guardian must agree. Tick the box." in response.content.decode()
         assert "Please fill in the name of the parent or guardian." in response.content.decode()
 
     def test_the_guardian_consent_is_recorded(self, en, mentor):
         walk(en, mentor, {
+            "side": {"side": "b"},
             "about": {"birth_year": "2014"},
             "consent": {"participation": "on", "guardian_name": "Samira Haddou",
                         "guardian_consent": "on"},
         })
         consent = Consent.objects.get(purpose="guardian")
         assert consent.given_by == "Samira Haddou"
-        assert Enrolment.objects.get().side == "a"
+        assert Enrolment.objects.get().side == "b"
 
     def test_an_adult_mentor_needs_no_guardian(self, en, mentor):
-        walk(en, mentor, {"side": {"side": "b"}})
-        assert Enrolment.objects.get().side == "b"
+        walk(en, mentor, {"side": {"side": "a"}})
+        assert Enrolment.objects.get().side == "a"
         assert not Consent.objects.filter(purpose="guardian").exists()
 
 

@@ -84,8 +84,8 @@ def test_a_minor_needs_a_guardian(programme):
 def test_guardian_rule(org):
     mentor = Programme(organisation=org, kind="mentor")
     buddy = Programme(organisation=org, kind="buddy")
-    assert signup_needs_guardian(programme=mentor, side="a", birth_year=1980)
-    assert not signup_needs_guardian(programme=mentor, side="b", birth_year=1980)
+    assert signup_needs_guardian(programme=mentor, side="b", birth_year=1980)
+    assert not signup_needs_guardian(programme=mentor, side="a", birth_year=1980)
     assert signup_needs_guardian(programme=buddy, side="b", birth_year=2015)
     assert not signup_needs_guardian(programme=buddy, side="b", birth_year=None)
 
