@@ -130,3 +130,16 @@ def test_retention_setting_of_another_organisation_is_404(client, programme, olg
     client.force_login(olga)
     url = reverse("privacy_programme_retention", args=[programme.public_id])
     assert client.get(url).status_code == 404
+
+
+def test_include_templates_render(rf, fatima, programme, anna):
+    """The snippets other apps' pages include render with just their object."""
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = anna
+    actions = render_to_string("privacy/_person_actions.html", {"person": fatima}, request)
+    assert reverse("privacy_person_erase", args=[fatima.public_id]) in actions
+    links = render_to_string("privacy/_programme_links.html", {"programme": programme}, request)
+    assert reverse("privacy_programme_retention", args=[programme.public_id]) in links
+    assert reverse("privacy_home") in render_to_string("privacy/_my_page_link.html", {}, request)
