@@ -110,6 +110,12 @@ class IntroForm(forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=15,
                                           max_value=480, initial=60)
 
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("The first meeting cannot be in the past."))
+        return day
+
     def starts_at(self) -> datetime:
         naive = datetime.combine(self.cleaned_data["day"], self.cleaned_data["time"])
         return timezone.make_aware(naive)
