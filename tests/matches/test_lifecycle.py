@@ -316,3 +316,20 @@ def test_assign_coach_mails_the_coach(active, anna, bram):
 def test_activate_helper_in_a_full_walk(proposed, anna, fatima, jan):
     activate(proposed, anna, fatima, jan)
     assert actions(proposed)[0] == "proposed" and actions(proposed)[-1] == "activated"
+
+
+def test_a_home_project_may_have_a_team(org, anna, fatima, jan):
+    """Project programmes pair several volunteers with one resident: no exclusive seats."""
+    from metelkaar.programmes.models import Programme
+    from tests.conftest import make_person
+
+    project = Programme.objects.create(organisation=org, name="Klussen", kind="project")
+    resident = enrol(project, fatima, "b")
+    for person in (jan, make_person(org, "Karim")):
+        volunteer = enrol(project, person, "a")
+        resident.status = "waiting"
+        Enrolment.objects.filter(pk=resident.pk).update(status="waiting")
+        services.match_create_proposed(programme=project, enrolment_a=volunteer,
+                                       enrolment_b=resident, score=None, explanation={}, by=anna)
+    assert Match.objects.filter(programme=project).count() == 2
+    assert not MatchSeat.objects.filter(programme=project).exists()

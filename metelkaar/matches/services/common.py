@@ -59,8 +59,15 @@ def lock_enrolments(*ids: int) -> dict[int, Enrolment]:
     return {row.pk: row for row in rows}
 
 
+# Kinds where a person may be in several live matches at once: a home project is
+# done by a team of volunteers for one resident. Every other kind is one-on-one.
+SHARED_KINDS = frozenset({"project"})
+
+
 def take_seats(match: Match) -> None:
     """Give both people their seat; refuse when either is already in a live match."""
+    if match.programme.kind in SHARED_KINDS:
+        return
     try:
         with transaction.atomic():
             MatchSeat.objects.bulk_create(
