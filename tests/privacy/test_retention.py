@@ -82,3 +82,10 @@ def test_the_task_runs_the_service(ended_match, fatima):
     with mock.patch.object(timezone, "now", return_value=at(2028, 2, 1)):
         result = apply_retention.enqueue()
     assert result.return_value["people_erased"] == 1
+
+
+def test_the_command_can_queue_the_task(ended_match, fatima):
+    """In tests tasks run at once (ImmediateBackend), so queueing also applies retention."""
+    with mock.patch.object(timezone, "now", return_value=at(2028, 2, 1)):
+        call_command("apply_retention", enqueue=True)
+    assert Person.objects.get(pk=fatima.pk).first_name == "[erased]"

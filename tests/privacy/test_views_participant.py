@@ -100,3 +100,16 @@ def test_erasure_is_confirmed_first_then_done_and_logged_out(client, fatima_worl
     assert str(record.reference) in response.content.decode()
     assert not User.objects.filter(email=FATIMA.email).exists()
     assert client.get(reverse("privacy_home")).status_code == 302
+
+
+def test_consent_list_has_a_fixed_number_of_queries(client, fatima_world, fatima,
+                                                    django_assert_num_queries):
+    from metelkaar.people.services import consent_give, consent_withdraw
+
+    for _ in range(5):
+        consent_withdraw(consent=consent_give(person=fatima, purpose="guardian"))
+    client.force_login(fatima.user)
+    # session, user, person, consents, and the menu's two role lookups
+    with django_assert_num_queries(6):
+        response = client.get(reverse("privacy_home"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.content.decode().count("Withdrawn on") == 5
