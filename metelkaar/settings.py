@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "metelkaar.demo",
     "metelkaar.privacy",
     "metelkaar.impact",
+    "metelkaar.partners",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("metelkaar.privacy.urls")),
     path("", include("metelkaar.proposals.urls")),
     path("", include("metelkaar.impact.urls")),
+    path("", include("metelkaar.partners.urls")),
     path("admin/", admin.site.urls),
 ]
