@@ -405,6 +405,21 @@ MATRIX: dict[str, Entry] = {
         foreign={"pk": "olga_signal.pk"}, data=lambda w: {"note": "Gebeld, gaat goed"},
         staff_only_ids={"pk": "signals are shown only to the match's coordinators and coach"},
     ),
+    # --- match proposals ----------------------------------------------------------------
+    "proposals_home": managed("Coordinator: match proposals of a programme", "programme"),
+    "run_start": managed(
+        "Coordinator: start a matching run (POST only)", "programme", method="POST"
+    ),
+    "proposal_weights": managed("Coordinator: matching weights, with a preview", "programme"),
+    "run_detail": managed("Coordinator: one matching run and its proposed pairs", "run"),
+    "run_progress": managed("Coordinator: progress of a matching run", "run"),
+    "pair_approve": managed(
+        "Coordinator: approve a proposed pair (POST only)", "proposed_pair", method="POST"
+    ),
+    "pair_decline": managed(
+        "Coordinator: decline a proposed pair (POST only)", "proposed_pair", method="POST",
+        data=lambda w: {"reason": "Te ver weg"},
+    ),
     # --- language café ------------------------------------------------------------------
     "cafe_series_list": managed("Coordinator: language cafés of a programme", "cafe_programme"),
     "cafe_series": managed("Coordinator: one language café with its sessions", "cafe_series"),
@@ -461,6 +476,48 @@ MATRIX: dict[str, Entry] = {
     "help_manage": activity_link("Poster: manage my post (signed link)", "help_manage_token"),
     "help_conversation": activity_link(
         "Poster or responder: the conversation (signed link)", "help_conversation_token"
+    ),
+    # --- impact: reports, exports, learning, ties, neighbourhood survey ---------------
+    "impact_programme_report": Entry(
+        "Coordinator: report of a programme", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "impact_programme_export": Entry(
+        "Coordinator: download a programme report (CSV, XLSX, PDF; no names unless ticked)",
+        COORDINATOR_OBJECT, args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "impact_organisation_report": Entry(
+        "Coordinator: report of one's own organisation", COORDINATOR_PAGE
+    ),
+    "impact_organisation_export": Entry(
+        "Coordinator: download the organisation report (404 without an organisation)",
+        outcomes(FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=OK,
+                 org_admin=OK, site_admin=NOT_FOUND),
+    ),
+    "impact_learning": Entry(
+        "Coordinator: learning from outcomes of a programme", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "impact_learning_apply": Entry(
+        "Coordinator: apply suggested criteria weights (POST only; recorded)",
+        after_post(COORDINATOR_OBJECT), method="POST",
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "impact_ties": Entry("Coordinator: bridging ties of one's own organisation",
+                         COORDINATOR_PAGE),
+    "impact_survey_rounds": Entry(
+        "Coordinator: neighbourhood survey rounds of one's own organisation", COORDINATOR_PAGE
+    ),
+    "impact_survey_round": Entry(
+        "Coordinator: results of a survey round (groups under 10 hidden)", COORDINATOR_OBJECT,
+        args=uuid_arg("survey_round"), foreign=uuid_arg("olga_survey_round"),
+    ),
+    "impact_survey": Entry(
+        "Neighbourhood survey: the public form of a round (no account, no name)", PUBLIC,
+        args=uuid_arg("survey_round"),
+    ),
+    "impact_survey_thanks": Entry(
+        "Neighbourhood survey: thank you", PUBLIC, args=uuid_arg("survey_round"),
     ),
     # --- Django admin: only its index is checked here; its other pages are Django's ---
     "admin:index": Entry(

@@ -140,7 +140,42 @@ def build_world() -> World:
     _add_intake(world)
     _add_activities(world, "", world.org)
     _add_activities(world, "olga_", world.other_org)
+    _add_impact(world)
+    _add_proposals(world)
     return world
+
+
+def _add_proposals(w: World) -> None:
+    """A finished matching run in each organisation, each with one proposed pair."""
+    from metelkaar.proposals.models import MatchingRun, ProposedPair
+
+    def run_with_pair(programme, enrolment_a, enrolment_b):
+        run = MatchingRun.objects.create(programme=programme, status=MatchingRun.Status.DONE)
+        pair = ProposedPair.objects.create(
+            run=run, rank=1, enrolment_a=enrolment_a, enrolment_b=enrolment_b, score=0.8
+        )
+        return run, pair
+
+    w.run, w.proposed_pair = run_with_pair(w.programme, w.enrolment_karim, w.enrolment_jan)
+    w.olga_run, w.olga_proposed_pair = run_with_pair(
+        w.olga_programme, w.olga_match.enrolment_a, w.olga_match.enrolment_b
+    )
+
+
+def _add_impact(w: World) -> None:
+    """A neighbourhood survey round in each organisation (its public link is the round id)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from metelkaar.impact.models import SurveyRound
+
+    today = timezone.localdate()
+    for prefix, organisation in (("", w.org), ("olga_", w.other_org)):
+        setattr(w, prefix + "survey_round", SurveyRound.objects.create(
+            organisation=organisation, title="Buurtmeting voor", phase="before",
+            opens_on=today, closes_on=today + dt.timedelta(days=30),
+        ))
 
 
 def _add_activities(w: World, prefix: str, organisation) -> None:
