@@ -14,8 +14,9 @@ from django.utils.translation import ngettext
 
 BAR_HEIGHT = 22
 GAP = 10
-LABEL_WIDTH = 120
-PLOT_WIDTH = 180
+LABEL_WIDTH = 130
+PLOT_WIDTH = 170
+LABEL_CHARS = 16
 VALUE_WIDTH = 40
 MAX_BARS = 12
 
@@ -56,7 +57,7 @@ def bar_chart(rows: list[tuple[str, object]]) -> Chart | None:
     for index, (label, value) in enumerate(shown):
         y = GAP + index * (BAR_HEIGHT + GAP)
         width = max(2, int(PLOT_WIDTH * Decimal(value) / top))
-        short = label if len(label) <= 18 else label[:17] + "…"
+        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
         bars.append(Bar(label=short, value=_number(value), y=y, width=width,
                         text_y=y + BAR_HEIGHT // 2 + 5))
     return Chart(

@@ -68,8 +68,8 @@ def _detail(request, bridge_request, assign_form=None, reason_form=None):
     return render(request, "bridges/request_detail.html", {
         "bridge_request": bridge_request,
         "programme": bridge_request.programme,
-        "languages": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
-        "cultures": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
+        "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
+        "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
         "slots": availability_grid(bridge_request.slots) if bridge_request.slots else None,
         "suggestions": suggestions,
         "assign_form": assign_form or AssignForm(suggestions=suggestions),

@@ -64,8 +64,8 @@ def _status_page(request, token: str, template: str):
     return render(request, template, {
         "bridge_request": bridge_request,
         "token": token,
-        "languages": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
-        "cultures": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
+        "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
+        "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
     })
 
 
@@ -126,8 +126,8 @@ def _assignment_page(request, assignment, hours_form=None, decline_form=None):
     return render(request, "bridges/assignment_detail.html", {
         "assignment": assignment,
         "bridge_request": bridge_request,
-        "languages": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
-        "cultures": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
+        "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
+        "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
         "hours": assignment.hours.all(),
         "hours_form": hours_form or HoursForm(initial={"date": _today(), "finished": True}),
         "decline_form": decline_form or DeclineAssignmentForm(),

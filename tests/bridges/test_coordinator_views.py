@@ -100,6 +100,7 @@ def test_request_detail_ranks_and_assigns(as_anna, school_request, fatima_bridge
     body = as_anna.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert body.index("Fatima El Amrani") < body.index("Jan Bakker")
     assert "Speaks Arabic." in body
+    assert "<dd>Arabic</dd>" in body  # the request's language, by name
 
     response = as_anna.post(
         reverse("bridge_request_assign", args=[school_request.public_id]),

@@ -19,6 +19,7 @@ def test_the_link_shows_the_request_status(client, school_request):
     response = client.get(status(status_token(school_request)), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "We are looking for a suitable bridge person." in response.content.decode()
+    assert "<dd>Arabic</dd>" in response.content.decode()
 
 
 def test_a_tampered_link_is_404(client, school_request):
