@@ -174,6 +174,9 @@ def managed(title: str, obj: str, *, method: str = "GET", data=None) -> Entry:
 # Outcomes of the pages of a bridge person's own assignment: only she sees them.
 OWN_ASSIGNMENT = outcomes(NOT_FOUND, anonymous=LOGIN, participant=OK)
 BRIDGE_TOKEN = {"token": "signed with its own salt by metelkaar.bridges.signing.status_token"}
+PARTNER_TOKEN = {
+    "token": "signed, expiring, bound to the contact e-mail by metelkaar.partners.signing"
+}
 
 MATRIX: dict[str, Entry] = {
     # --- public and account pages -------------------------------------------------
@@ -518,6 +521,31 @@ MATRIX: dict[str, Entry] = {
     ),
     "impact_survey_thanks": Entry(
         "Neighbourhood survey: thank you", PUBLIC, args=uuid_arg("survey_round"),
+    ),
+    # --- partner schools of a mentor programme -------------------------------------------
+    "partner_progress": Entry(
+        "School contact person (no account): progress of her own pupils (signed link)",
+        PUBLIC, args={"token": "partner_progress_token"}, signed_tokens=PARTNER_TOKEN,
+    ),
+    "partner_list": Entry(
+        "Coordinator: partner schools of a mentor programme, add one", COORDINATOR_OBJECT,
+        args={"programme_id": "mentor_programme.public_id"},
+        foreign={"programme_id": "olga_mentor_programme.public_id"},
+    ),
+    "partner_detail": managed("Coordinator: one partner school, its pupils and progress",
+                              "partner"),
+    "partner_edit": managed("Coordinator: edit a partner school", "partner"),
+    "pupil_place": Entry(
+        "Coordinator: place a pupil at a school (POST only; form shown again when invalid)",
+        COORDINATOR_OBJECT, method="POST", args=uuid_arg("partner"),
+        foreign=uuid_arg("olga_partner"),
+    ),
+    "partner_send_link": managed(
+        "Coordinator: e-mail the progress link to the school (POST only)", "partner",
+        method="POST",
+    ),
+    "placement_remove": managed(
+        "Coordinator: remove a pupil from a school (POST only)", "placement", method="POST"
     ),
     # --- Django admin: only its index is checked here; its other pages are Django's ---
     "admin:index": Entry(

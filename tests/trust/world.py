@@ -142,6 +142,7 @@ def build_world() -> World:
     _add_activities(world, "olga_", world.other_org)
     _add_impact(world)
     _add_proposals(world)
+    _add_partners(world)
     return world
 
 
@@ -333,3 +334,34 @@ def _add_bridges(w: World) -> None:
      w.assignment_pieter) = bridge_world(w.other_org, w.person_pieter, w.users["other_coordinator"])
     w.bridge_status_token = status_token(w.bridge_request)
     w.olga_bridge_status_token = status_token(w.olga_bridge_request)
+
+
+def _add_partners(w: World) -> None:
+    """A mentor programme in each organisation with a partner school and one placed pupil.
+
+    The school's contact person has no account: she is not a role of the matrix
+    but reaches her page through ``partner_progress_token``.
+    """
+    from metelkaar.partners.models import Partner, PupilPlacement
+    from metelkaar.partners.signing import progress_token
+    from metelkaar.programmes.models import Enrolment, Programme
+
+    def school(organisation, pupil, name):
+        programme = Programme.objects.create(
+            organisation=organisation, name=f"Mentoren {organisation.name}", kind="mentor",
+            side_a_label="Mentor", side_b_label="Pupil",
+        )
+        enrolment = Enrolment.objects.create(programme=programme, person=pupil, side="b")
+        partner = Partner.objects.create(
+            programme=programme, name=name, contact_name="Juf Els",
+            contact_email=f"els@{organisation.slug}.test",
+        )
+        placement = PupilPlacement.objects.create(partner=partner, enrolment=enrolment,
+                                                  group="groep 7/8")
+        return programme, partner, placement
+
+    w.mentor_programme, w.partner, w.placement = school(w.org, w.person_karim, "De Regenboog")
+    w.olga_mentor_programme, w.olga_partner, w.olga_placement = school(
+        w.other_org, w.person_pieter, "De Wilgen"
+    )
+    w.partner_progress_token = progress_token(w.partner)
