@@ -151,3 +151,42 @@ def test_a_quiet_match_raises_a_signal_the_coach_resolves(page, live_server, pro
     signal.refresh_from_db()
     assert signal.resolved_by == bram
     assert signal.resolution_note == "Beiden gebeld: ze spreken vrijdag af."
+
+
+def test_a_check_in_from_the_e_mail_link_on_a_phone(page, live_server, programme, anna, bram,
+                                                    fatima, jan, mailoutbox):
+    from metelkaar.matches.models import CheckIn
+
+    match = services.match_create_proposed(
+        programme=programme, enrolment_a=enrol(programme, fatima, "a"),
+        enrolment_b=enrol(programme, jan, "b"), score=None, explanation={}, by=anna)
+    services.match_respond(match=match, by=fatima.user, accept=True)
+    services.match_respond(match=match, by=jan.user, accept=True)
+    services.match_plan_intro(match=match, by=anna, starts_at=timezone.now(), place="Bieb")
+    for user in (fatima.user, jan.user, anna):
+        services.match_record_klik(match=match, by=user, klik=True)
+    services.match_activate(match=match, by=anna, meetings_per_month=2, term_months=12,
+                            coach=bram)
+    invite = next(m for m in mailoutbox if m.to == [fatima.email] and "/checkin/" in m.body)
+    link = re.search(r"https?://\S+/checkin/\S+/", invite.body).group(0)
+    path = link.split("/checkin/", 1)[1]
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/checkin/{path}")
+    page.get_by_role("heading", name="Hoe gaat het?").wait_for()
+    assert_no_axe_violations(page)
+    for question, answer in (("Er is een klik tussen ons.", "Heel erg"),
+                             ("Ik kijk uit naar onze afspraken.", "Grotendeels"),
+                             ("We behandelen elkaar als gelijken.", "Heel erg"),
+                             ("Mijn maatje beslist dingen voor mij.", "Helemaal niet"),
+                             ("We helpen elkaar.", "Grotendeels")):
+        page.get_by_role("group", name=question).get_by_label(answer).check()
+    page.get_by_role("button", name="Versturen").click()
+    page.get_by_role("heading", name="Dank je wel").wait_for()
+    assert_no_axe_violations(page)
+    answered = CheckIn.objects.get(match=match, enrolment__person=fatima, moment="first")
+    assert (answered.klik, answered.autonomy_problem) == (5, 1)
+
+    page.goto(f"{live_server.url}/checkin/{path[:-3]}xx/")
+    page.get_by_role("heading", name="Deze link werkt niet").wait_for()
+    assert_no_axe_violations(page)
