@@ -16,6 +16,13 @@ from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
 
 
+def fits_the_screen(page) -> bool:
+    """No sideways scrolling of the whole page."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+
+
 @pytest.fixture
 def bridge_world(org, anna, fatima):
     from metelkaar.bridges.services import bridge_person_add
@@ -41,6 +48,7 @@ def test_a_request_from_form_to_report(page, live_server, bridge_world, anna, fa
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/bridges/{programme.public_id}/request/")
     assert_no_axe_violations(page)
+    assert fits_the_screen(page)
     page.get_by_role("button", name="Aanvraag versturen").click()
     assert page.get_by_role("alert").is_visible()
     assert_no_axe_violations(page)
@@ -104,10 +112,7 @@ def test_a_request_from_form_to_report(page, live_server, bridge_world, anna, fa
     page.get_by_text("Je uren zijn opgeslagen. Dank je wel!").wait_for()
     assert page.get_by_role("table").get_by_text("Gesprek op school").is_visible()
     assert_no_axe_violations(page)
-    no_horizontal_scroll = page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-    )
-    assert no_horizontal_scroll
+    assert fits_the_screen(page)
 
     # Anna sees the report.
     page.context.clear_cookies()
