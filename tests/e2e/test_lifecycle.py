@@ -109,6 +109,15 @@ def test_from_approval_to_a_logged_contact_the_coach_sees(page, live_server, pro
     assert (contact.activity, contact.duration_minutes, contact.direction) == (
         "cooking", 60, "b_helped_a")
 
+    # Fatima confirms it on her phone, seeing it from her side.
+    as_user(page, live_server, fatima.email, PHONE)
+    page.goto(f"{base}/my/matches/{match.public_id}/")
+    page.get_by_text("Ik werd geholpen", exact=True).first.wait_for()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Ja, dit klopt").click()
+    page.get_by_text("Dank je voor het bevestigen.").wait_for()
+    assert ContactMoment.objects.get(match=match).confirmed_by_other
+
     # Bram, the coach, sees it on his dashboard.
     as_user(page, live_server, bram.email, DESKTOP)
     page.goto(f"{base}/coach/")
