@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 
 from metelkaar.bridges import selectors, services
 from metelkaar.bridges.charts import bar_chart, duration_text
-from metelkaar.bridges.forms import AssignForm, BridgeProfileForm, ReasonForm
+from metelkaar.bridges.forms import AssignForm, BridgeProfileForm, ReasonForm, slot_names
 from metelkaar.bridges.models import BridgeRequest, Requester
 from metelkaar.bridges.ranking import rank_bridge_persons
 from metelkaar.bridges.vocabulary import CULTURE_LABELS
 from metelkaar.core.decorators import coordinator_required
-from metelkaar.people.profile import availability_grid
 from metelkaar.people.vocabulary import LANGUAGE_LABELS
 from metelkaar.programmes.selectors import enrolments_visible_to
 
@@ -70,7 +69,7 @@ def _detail(request, bridge_request, assign_form=None, reason_form=None):
         "programme": bridge_request.programme,
         "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
         "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
-        "slots": availability_grid(bridge_request.slots) if bridge_request.slots else None,
+        "slot_names": slot_names(bridge_request.slots),
         "suggestions": suggestions,
         "assign_form": assign_form or AssignForm(suggestions=suggestions),
         "reason_form": reason_form or ReasonForm(),

@@ -29,6 +29,17 @@ def slot_label(day_label, part_label) -> str:
     }
 
 
+def slot_names(codes) -> list[str]:
+    """Readable names of stored week slots ("0-evening" → "Monday evening"), in week order."""
+    days, parts = dict(v.WEEKDAYS), dict(v.DAY_PARTS)
+    names = []
+    for code in v.AVAILABILITY_SLOTS:
+        if code in (codes or []):
+            day, part = code.split("-")
+            names.append(str(slot_label(days[int(day)], parts[part])))
+    return names
+
+
 def slot_grid(bound_field) -> list:
     """Rows of (weekday label, [(slot code, accessible label, checked)]) for a table."""
     value = bound_field.value() or []

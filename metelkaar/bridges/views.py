@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.bridges import selectors, services
-from metelkaar.bridges.forms import BridgeRequestForm, DeclineAssignmentForm, HoursForm
+from metelkaar.bridges.forms import (
+    BridgeRequestForm,
+    DeclineAssignmentForm,
+    HoursForm,
+    slot_names,
+)
 from metelkaar.bridges.models import BridgeRequest
 from metelkaar.bridges.signing import LinkExpired, request_public_id_from, status_token
 from metelkaar.bridges.vocabulary import CULTURE_LABELS
@@ -66,6 +71,7 @@ def _status_page(request, token: str, template: str):
         "token": token,
         "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
         "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
+        "slot_names": slot_names(bridge_request.slots),
     })
 
 
@@ -128,6 +134,7 @@ def _assignment_page(request, assignment, hours_form=None, decline_form=None):
         "bridge_request": bridge_request,
         "language_names": [LANGUAGE_LABELS.get(c, c) for c in bridge_request.languages],
         "culture_names": [CULTURE_LABELS.get(c, c) for c in bridge_request.cultures],
+        "slot_names": slot_names(bridge_request.slots),
         "hours": assignment.hours.all(),
         "hours_form": hours_form or HoursForm(initial={"date": _today(), "finished": True}),
         "decline_form": decline_form or DeclineAssignmentForm(),

@@ -20,6 +20,7 @@ def test_the_link_shows_the_request_status(client, school_request):
     assert response.status_code == 200
     assert "We are looking for a suitable bridge person." in response.content.decode()
     assert "<dd>Arabic</dd>" in response.content.decode()
+    assert "<dd>Monday evening</dd>" in response.content.decode()
 
 
 def test_a_tampered_link_is_404(client, school_request):
