@@ -32,6 +32,7 @@ __all__ = ["all_pairs", "candidate_pairs", "embed"]
 
 Idx = NDArray[np.int64]
 F = NDArray[np.float64]
+_BRUTE_FORCE = 30_000
 
 
 def all_pairs(n_a: int, n_b: int, *, pool: bool = False) -> tuple[Idx, Idx]:
@@ -204,8 +205,7 @@ def candidate_pairs(
             directions.append((mb, ma, eb, ea, True))
         for me, them, e_me, e_them, flipped in directions:
             kk = min(wide + (1 if pool else 0), len(them))
-            _, near = cKDTree(e_them[them]).query(e_me[me], k=kk, workers=-1)
-            near = them[near.reshape(len(me), kk)]
+            near = them[_nearest(e_me[me], e_them[them], kk)]
             rows = np.repeat(me, kk)
             cols = near.ravel()
             i, j = (cols, rows) if flipped else (rows, cols)
@@ -224,6 +224,27 @@ def candidate_pairs(
     n_b = max(len(fb), 1)
     key = np.unique(i * n_b + j)
     return key // n_b, key % n_b
+
+
+def _nearest(query: F, data: F, k: int) -> Idx:
+    """Indices of the ``k`` nearest rows of ``data`` for every row of ``query``.
+
+    Brute force with one matrix product per chunk up to ``_BRUTE_FORCE`` data
+    rows (k-d trees lose to BLAS in 10-30 dimensions), a k-d tree above.
+    """
+    if len(data) > _BRUTE_FORCE:
+        _, near = cKDTree(data).query(query, k=k, workers=-1)
+        return np.asarray(near, dtype=np.int64).reshape(len(query), k)
+    sq = np.einsum("ij,ij->i", data, data)
+    out = np.empty((len(query), k), dtype=np.int64)
+    step = max(1, 4_000_000 // max(len(data), 1))
+    for start in range(0, len(query), step):
+        d = sq[None, :] - 2.0 * (query[start : start + step] @ data.T)
+        if k < len(data):
+            out[start : start + step] = np.argpartition(d, k - 1, axis=1)[:, :k]
+        else:
+            out[start : start + step] = np.arange(len(data))
+    return out
 
 
 def _top_by_score(

@@ -62,7 +62,7 @@ Progress = Callable[[str, float], None]
 Idx = NDArray[np.int64]
 F = NDArray[np.float64]
 _CHUNK = 1_000_000
-_CHECK_BUDGET = 2_000_000
+_CHECK_BUDGET = 300_000
 
 
 def _noop(stage: str, fraction: float) -> None:
@@ -123,32 +123,41 @@ def _why_unmatched(
     others = (
         np.arange(n_other) if sample_size >= n_other else rng.choice(n_other, sample_size, False)
     )
-    for start in range(0, len(who), max(1, _CHUNK // len(others))):
-        chunk = who[start : start + max(1, _CHUNK // len(others))]
+    step = max(1, _CHUNK // len(others))
+    for start in range(0, len(who), step):
+        chunk = who[start : start + step]
         i = np.repeat(chunk, len(others))
         j = np.tile(others, len(chunk)).astype(np.int64)
+        shape = (len(chunk), len(others))
+        valid = (i != j) if pool else np.ones(len(i), dtype=bool)
         checks = hard_constraints(fa, fb, i, j, rules)
         if pool:
-            checks = {k: v[i != j] for k, v in checks.items()}
-            i, j = i[i != j], j[i != j]
-        passes = np.logical_and.reduce(list(checks.values()))
-        score = np.where(passes, contributions(fa, fb, i, j, rules).sum(axis=1), -np.inf)
-        for p in chunk.tolist():
-            rows = i == p
-            checked = int(rows.sum())
-            if passes[rows].any():
-                best = int(np.argmax(np.where(rows, score, -np.inf)))
+            checks["excluded"] |= ~valid  # oneself is not an option, not an exclusion
+        passes = np.logical_and.reduce(list(checks.values())) & valid
+        score = np.full(len(i), -np.inf)
+        score[passes] = contributions(fa, fb, i[passes], j[passes], rules).sum(axis=1)
+        best_score = score.reshape(shape).max(axis=1)
+        any_pass = passes.reshape(shape).any(axis=1)
+        checked = valid.reshape(shape).sum(axis=1)
+        fails = np.column_stack(
+            [(~checks[c] & valid).reshape(shape).sum(axis=1) for c in CONSTRAINTS]
+        )
+        worst = fails.argmax(axis=1)
+        for row, p in enumerate(chunk.tolist()):
+            if any_pass[row]:
                 out[p] = (
                     "below_min_score",
-                    {"best_score": round(float(score[best]), 4), "min_score": rules.min_score},
+                    {"best_score": round(float(best_score[row]), 4), "min_score": rules.min_score},
                 )
-                continue
-            fails = {c: int((~checks[c][rows]).sum()) for c in CONSTRAINTS}
-            worst = max(CONSTRAINTS, key=lambda c: fails[c])
-            out[p] = (
-                "no_feasible_candidate",
-                {"constraint": worst, "excluded": fails[worst], "checked": checked},
-            )
+            else:
+                out[p] = (
+                    "no_feasible_candidate",
+                    {
+                        "constraint": CONSTRAINTS[int(worst[row])],
+                        "excluded": int(fails[row, worst[row]]),
+                        "checked": int(checked[row]),
+                    },
+                )
     return out
 
 
@@ -167,7 +176,7 @@ def _run(
         fa, fb = encode(side_a, side_b, rules)
     n_a, n_b = len(fa), len(fb)
     cells = n_a * (n_a - 1) // 2 if pool else n_a * n_b
-    dense = cells <= rules.dense_limit
+    dense = cells <= (rules.pool_dense_limit if pool else rules.dense_limit)
     if dense:
         i, j = all_pairs(n_a, n_b, pool=pool)
     else:

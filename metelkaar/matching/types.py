@@ -160,6 +160,11 @@ class Rules:
     dense_limit : int
         Largest ``n_a * n_b`` scored as a full matrix; above it, candidate
         edges only.
+    pool_dense_limit : int
+        The same for one pool (pairs ``n (n - 1) / 2``); lower, because the
+        blossom algorithm slows down with many edges (2,000 people with all
+        600,000 possible pairs took minutes, with candidate pairs well under
+        a second).
     """
 
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
@@ -173,7 +178,8 @@ class Rules:
     reference_year: int | None = None
     candidates: int = 10
     prefilter: int = 4
-    dense_limit: int = 4_000_000
+    dense_limit: int = 1_000_000
+    pool_dense_limit: int = 20_000
 
     def __post_init__(self) -> None:
         unknown = set(self.weights) - set(CRITERIA)

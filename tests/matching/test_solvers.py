@@ -123,10 +123,9 @@ def test_assign_equals_scipy_on_random_instances(seed: int, method: str) -> None
     assert total == pytest.approx(lsa_optimum(scores, 0.2), rel=1e-9)
 
 
-def test_assign_sparse_without_ortools_uses_scipy(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_assign_sparse_large_components_use_lapjvsp(monkeypatch: pytest.MonkeyPatch) -> None:
     from metelkaar.matching import solvers
 
-    monkeypatch.setattr(solvers, "_assign_ortools", lambda *a: None)
     monkeypatch.setattr(solvers, "DENSE_CELLS", 50)
     rng = np.random.default_rng(7)
     scores = np.round(rng.normal(1, 1, size=(40, 30)), 3)

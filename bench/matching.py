@@ -1,0 +1,380 @@
+"""Benchmark of the matching engine against the libraries it stands on.
+
+Run ``python bench/matching.py`` (full) or ``python bench/matching.py --quick``.
+Every case runs in its own subprocess, so the peak memory column is that
+process's peak resident set size (data generation included). One table is
+printed and the results are saved as JSON under ``bench/results/``.
+
+Columns, per problem size:
+
+- ``ours``: :func:`metelkaar.matching.propose` / ``propose_pool`` end to end
+  (encoding, candidates, scoring, exact solve, explanations);
+- ``scipy-lsa``: score every pair into a dense matrix with the same scorer,
+  then ``scipy.optimize.linear_sum_assignment``; this is the exact optimum
+  over all pairs, the reference for the ratio column;
+- ``lap.lapjv``: the same dense matrix solved with the fastest dense library;
+- ``lapjv``, ``ortools``: optional (skipped when not installed); ``ortools``
+  solves our candidate graph;
+- ``scipy-sparse``: ``min_weight_full_bipartite_matching`` on our candidate
+  graph padded with "stays unmatched" columns;
+- ``networkx``: ``max_weight_matching`` on our candidate graph (small sizes);
+- ``rustworkx``: (one pool) ``max_weight_matching`` on our candidate graph;
+- ``greedy``: best remaining candidate pair first.
+
+Ratios are total score / exact dense optimum where one was computed, else
+relative to ``ours`` (marked ``~``). "—" means skipped: too slow or too large.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from metelkaar.matching import Candidate, Rules  # noqa: E402
+
+TAGS = tuple(f"tag{k}" for k in range(24))
+LANGS = ("nl", "en", "ar", "tr", "pl", "ti", "uk", "so", "fa", "es")
+PARTS = ("morning", "afternoon", "evening")
+RULES = Rules(reference_year=2026, min_score=0.5)
+
+
+def people(n: int, seed: int, prefix: str) -> list[Candidate]:
+    """``n`` synthetic neighbours in a city of about 15 x 15 km, vectorised."""
+    rng = np.random.default_rng(seed)
+    birth = rng.integers(1945, 2006, n).tolist()
+    gender = rng.choice(["f", "m", "x"], n, p=[0.5, 0.45, 0.05]).tolist()
+    nl = rng.integers(1, 6, n).tolist()
+    extra = rng.integers(0, len(LANGS), (n, 2)).tolist()
+    extra_level = rng.integers(2, 6, (n, 2)).tolist()
+    n_lang = rng.integers(0, 3, n).tolist()
+    tags = rng.integers(0, len(TAGS), (n, 9)).tolist()
+    counts = rng.integers(0, 4, (n, 3)).tolist()
+    slots = rng.integers(0, 21, (n, 4)).tolist()
+    lat = (52.37 + rng.normal(0, 0.04, n)).tolist()
+    lon = (4.90 + rng.normal(0, 0.06, n)).tolist()
+    has_loc = (rng.random(n) < 0.95).tolist()
+    status = rng.integers(1, 6, n).tolist()
+    wait = rng.integers(0, 400, n).tolist()
+    pref = (rng.random(n) < 0.08).tolist()
+    maxkm = (rng.random(n) < 0.1).tolist()
+    stage = rng.choice(["student", "parent", "working", "retired"], n).tolist()
+    out = []
+    for k in range(n):
+        langs = {"nl": nl[k]}
+        for e in range(n_lang[k]):
+            langs[LANGS[extra[k][e]]] = extra_level[k][e]
+        t = tags[k]
+        c = counts[k]
+        out.append(
+            Candidate(
+                id=f"{prefix}{k}",
+                birth_year=birth[k],
+                gender=gender[k],
+                languages=langs,
+                interests={TAGS[x] for x in t[0 : c[0]]},
+                offers={TAGS[x] for x in t[3 : 3 + c[1]]},
+                needs={TAGS[x] for x in t[6 : 6 + c[2]]},
+                availability={(s % 7, PARTS[s // 7]) for s in slots[k]},
+                location=(lat[k], lon[k]) if has_loc[k] else None,
+                status_level=status[k],
+                waiting_days=wait[k],
+                gender_pref={gender[k]} if pref[k] else None,
+                max_km=4.0 if maxkm[k] else None,
+                life_stage=stage[k],
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _sides(kind: str, n: int) -> tuple[list[Candidate], list[Candidate]]:
+    if kind == "pool":
+        pool = people(n, 1, "p")
+        return pool, pool
+    half = n // 2 if n >= 100_000 else n  # "100,000-person city pool": 50,000 per side
+    return people(half, 1, "a"), people(half, 2, "b")
+
+
+def _dense_scores(kind: str, a: list[Candidate], b: list[Candidate]) -> np.ndarray:
+    from metelkaar.matching.scoring import contributions, encode, hard_constraints
+
+    fa, fb = encode(a, b, RULES)
+    if kind == "pool":
+        fb = fa
+    out = np.zeros((len(a), len(b)))
+    rows_per = max(1, 1_000_000 // len(b))
+    j_all = np.arange(len(b), dtype=np.int64)
+    for start in range(0, len(a), rows_per):
+        rows = np.arange(start, min(start + rows_per, len(a)), dtype=np.int64)
+        i = np.repeat(rows, len(b))
+        j = np.tile(j_all, len(rows))
+        ok = np.logical_and.reduce(list(hard_constraints(fa, fb, i, j, RULES).values()))
+        s = contributions(fa, fb, i, j, RULES).sum(axis=1)
+        w = np.where(ok & (s >= RULES.min_score) & (s > 0), s, 0.0)
+        out[rows] = w.reshape(len(rows), len(b))
+    return out
+
+
+def _candidate_graph(kind: str, a: list[Candidate], b: list[Candidate]):
+    from metelkaar.matching.candidates import candidate_pairs
+    from metelkaar.matching.scoring import contributions, encode, hard_constraints
+
+    fa, fb = encode(a, b, RULES)
+    pool = kind == "pool"
+    if pool:
+        fb = fa
+    i, j = candidate_pairs(fa, fb, RULES, pool=pool)
+    ok = np.logical_and.reduce(list(hard_constraints(fa, fb, i, j, RULES).values()))
+    s = contributions(fa, fb, i, j, RULES).sum(axis=1)
+    keep = ok & (s >= RULES.min_score) & (s > 0)
+    return i[keep], j[keep], s[keep]
+
+
+def _greedy(i: np.ndarray, j: np.ndarray, s: np.ndarray, pool: bool) -> float:
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    total = 0.0
+    for e in np.argsort(-s, kind="stable").tolist():
+        x, y = int(i[e]), int(j[e])
+        if pool:
+            if x in taken_a or y in taken_a:
+                continue
+            taken_a.update((x, y))
+        else:
+            if x in taken_a or y in taken_b:
+                continue
+            taken_a.add(x)
+            taken_b.add(y)
+        total += float(s[e])
+    return total
+
+
+def worker(kind: str, n: int, method: str) -> dict[str, Any]:
+    """Run one case in this process and return its measurements."""
+    a, b = _sides(kind, n)
+    pool = kind == "pool"
+    t0 = time.perf_counter()
+    total: float
+    if method == "ours":
+        from metelkaar.matching import propose, propose_pool
+
+        result = propose_pool(a, RULES) if pool else propose(a, b, RULES)
+        total = result.total_score
+        extra = {"pairs": len(result), "stats": dict(result.stats)}
+    elif method in ("scipy-lsa", "lap.lapjv", "lapjv"):
+        w = _dense_scores(kind, a, b)
+        if method == "scipy-lsa":
+            from scipy.optimize import linear_sum_assignment
+
+            r, c = linear_sum_assignment(w, maximize=True)
+        elif method == "lap.lapjv":
+            import lap
+
+            _, x, _ = lap.lapjv(w.max() - w, extend_cost=w.shape[0] != w.shape[1])
+            r = np.flatnonzero(x >= 0)
+            c = x[r]
+        else:
+            import lapjv as lapjv_pkg  # type: ignore[import-not-found]
+
+            x, _, _ = lapjv_pkg.lapjv(w.max() - w)
+            r, c = np.arange(len(x)), x
+        total = float(w[r, c].sum())
+        extra = {}
+    elif method == "rustworkx-all":
+        import rustworkx as rx
+
+        w = np.triu(_dense_scores(kind, a, b), 1)
+        i, j = np.nonzero(w)
+        g = rx.PyGraph()
+        g.add_nodes_from(range(len(a)))
+        g.add_edges_from(
+            list(
+                zip(
+                    i.tolist(), j.tolist(), np.rint(w[i, j] * 1e6).astype(int).tolist(), strict=True
+                )
+            )
+        )
+        m = rx.max_weight_matching(g, weight_fn=int)
+        total = float(sum(w[min(u, v), max(u, v)] for u, v in m))
+        extra = {"edges": len(i)}
+    else:
+        i, j, s = _candidate_graph(kind, a, b)
+        t0 = time.perf_counter()  # solver only, on our candidate graph
+        extra = {"edges": len(i)}
+        if method == "greedy":
+            total = _greedy(i, j, s, pool)
+        elif method == "networkx":
+            import networkx as nx
+
+            g = nx.Graph()
+            off = 0 if pool else len(a)
+            g.add_weighted_edges_from(zip(i.tolist(), (j + off).tolist(), s.tolist(), strict=True))
+            m = nx.max_weight_matching(g)
+            lookup = {(int(x), int(y) + off): float(v) for x, y, v in zip(i, j, s, strict=True)}
+            total = sum(lookup.get((min(u, v), max(u, v)), 0.0) for u, v in m)
+        elif method == "rustworkx":
+            import scipy.sparse as sp
+
+            from metelkaar.matching import pair_up
+
+            pairs = pair_up(sp.csr_matrix((s, (i, j)), shape=(len(a), len(a))))
+            lookup = {(int(x), int(y)): float(v) for x, y, v in zip(i, j, s, strict=True)}
+            total = sum(lookup[p] for p in pairs)
+        elif method == "scipy-sparse":
+            import scipy.sparse as sp
+            from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+            na, nb = len(a), len(b)
+            top = s.max()
+            cost = np.concatenate([top - s + 1.0, np.full(na, top + 1.0)])
+            rr = np.concatenate([i, np.arange(na)])
+            cc = np.concatenate([j, nb + np.arange(na)])
+            g = sp.csr_matrix((cost, (rr, cc)), shape=(na, nb + na))
+            ri, ci = min_weight_full_bipartite_matching(g)
+            ok = ci < nb
+            w = sp.csr_matrix((s, (i, j)), shape=(na, nb))
+            total = float(np.asarray(w[ri[ok], ci[ok]]).sum())
+        elif method == "ortools":
+            from ortools.graph.python import linear_sum_assignment as ort  # type: ignore
+
+            na, nb = len(a), len(b)
+            left = np.concatenate([i, np.arange(na), na + j, na + np.arange(nb)])
+            right = np.concatenate([j, nb + np.arange(na), nb + i, np.arange(nb)])
+            cost = np.concatenate([-np.rint(s * 1e6), np.zeros(na + len(s) + nb)]).astype(np.int64)
+            solver = ort.SimpleLinearSumAssignment()
+            solver.add_arcs_with_cost(left, right, cost)
+            solver.solve()
+            total = -solver.optimal_cost() / 1e6
+        else:
+            raise ValueError(method)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mb": peak_mb, "total": total, **extra}
+
+
+# --------------------------------------------------------------------------- driver
+
+TWO_SIDED = {
+    "ours": None,
+    "scipy-lsa": 5_000,
+    "lap.lapjv": 5_000,
+    "lapjv": 5_000,
+    "scipy-sparse": 20_000,
+    "ortools": 20_000,
+    "networkx": 1_000,
+    "greedy": None,
+}
+ONE_POOL = {
+    "ours": None,
+    "rustworkx-all": 500,
+    "networkx": 2_000,
+    "greedy": None,
+}
+OPTIONAL = {"lapjv": "lapjv", "ortools": "ortools"}
+
+
+def _available(method: str) -> bool:
+    module = OPTIONAL.get(method)
+    if module is None:
+        return True
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def run_case(kind: str, n: int, method: str, timeout: float) -> dict[str, Any] | None:
+    cmd = [sys.executable, __file__, "--worker", kind, str(n), method]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"skipped": f"timeout {timeout:.0f} s"}
+    if done.returncode != 0:
+        return {"skipped": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes only")
+    parser.add_argument("--timeout", type=float, default=None, help="seconds per case")
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("KIND", "N", "METHOD"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.worker:
+        kind, n, method = args.worker
+        print(json.dumps(worker(kind, int(n), method), default=str))
+        return 0
+    sizes = {
+        "two-sided": [1_000, 5_000] if args.quick else [1_000, 5_000, 20_000, 100_000],
+        "pool": [500, 2_000] if args.quick else [500, 2_000, 20_000],
+    }
+    timeout = args.timeout or (120.0 if args.quick else 600.0)
+    results: list[dict[str, Any]] = []
+    for kind, methods in (("two-sided", TWO_SIDED), ("pool", ONE_POOL)):
+        for n in sizes[kind]:
+            row: dict[str, Any] = {"kind": kind, "n": n, "methods": {}}
+            for method, limit in methods.items():
+                if (limit is not None and n > limit) or not _available(method):
+                    row["methods"][method] = None
+                    continue
+                print(f"  {kind} {n:>7,} {method} ...", file=sys.stderr, flush=True)
+                row["methods"][method] = run_case(kind, n, method, timeout)
+            results.append(row)
+    print_table(results)
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = out_dir / f"matching-{'quick-' if args.quick else ''}{stamp}.json"
+    meta = {"cpus": os.cpu_count(), "load": os.getloadavg(), "python": sys.version.split()[0]}
+    path.write_text(json.dumps({"meta": meta, "results": results}, indent=2, default=str))
+    print(f"\nsaved {path.relative_to(ROOT)}")
+    return 0
+
+
+def _reference(row: dict[str, Any]) -> tuple[float | None, bool]:
+    for name in ("scipy-lsa", "lap.lapjv", "rustworkx-all"):
+        m = row["methods"].get(name)
+        if m and "total" in m:
+            return float(m["total"]), True
+    ours = row["methods"].get("ours")
+    if ours and "total" in ours:
+        return float(ours["total"]), False
+    return None, False
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    methods = list(dict.fromkeys(m for row in results for m in row["methods"]))
+    head = f"{'problem':<22}" + "".join(f"{m:>26}" for m in methods)
+    print(head)
+    print(" " * 22 + "".join(f"{'s / MB / ratio':>26}" for _ in methods))
+    for row in results:
+        ref, exact = _reference(row)
+        label = f"{row['kind']} {row['n']:,}"
+        cells = []
+        for m in methods:
+            r = row["methods"].get(m)
+            if not r or "seconds" not in r:
+                cells.append(f"{'—':>26}")
+                continue
+            ratio = "" if ref is None else f"{'' if exact else '~'}{r['total'] / ref:.4f}"
+            cells.append(f"{r['seconds']:>8.2f} {r['peak_mb']:>7.0f} {ratio:>9}")
+        print(f"{label:<22}" + "".join(cells))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
