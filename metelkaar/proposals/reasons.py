@@ -31,7 +31,7 @@ _TAGS.update(
     }
 )
 _PARTS = dict(v.DAY_PARTS)
-_DAYS = dict(v.WEEKDAYS)
+_DAYS = dict(v.WEEKDAYS)  # weekday number -> label
 
 
 def _tag(code) -> str:
@@ -53,73 +53,66 @@ def _tags(values) -> str:
 
 
 def sentence(code: str, params: dict, names: dict) -> str:
-    """One plain sentence for a reason code; unknown codes get a neutral sentence."""
+    """One plain sentence for a reason code (see :mod:`metelkaar.matching.explain`)."""
     p = params or {}
     if code == "shared_language":
         return _("Both speak %(language)s.") % {"language": _language(p.get("language"))}
+    if code == "shared_interest":
+        return _("They share an interest in %(what)s.") % {"what": _tag(p.get("tag"))}
+    if code == "similar_age":
+        return _("Their ages are close (%(years)s years apart).") % {
+            "years": _number(p.get("years"))
+        }
+    if code == "same_life_stage":
+        return _("They are in the same stage of life.")
+    if code == "same_gender":
+        return _("They have the same gender.")
     if code == "helps":
         return _("%(giver)s can help %(receiver)s with %(what)s.") % {
             "giver": _name(names, p.get("from")),
             "receiver": _name(names, p.get("to")),
-            "what": _tags(p.get("tag") or p.get("tags")),
+            "what": _tag(p.get("tag")),
         }
     if code == "mutual_help":
         return _("They can help each other: help goes both ways.")
+    if code == "status_gap":
+        return _("Caution: their education or work levels differ by %(levels)s steps.") % {
+            "levels": _number(p.get("levels"))
+        }
     if code == "distance_km":
         return _("They live about %(km)s km apart.") % {"km": _number(p.get("km"))}
-    if code in ("age_close", "similar_age"):
-        return _("Their ages are close (%(years)s years apart).") % {
-            "years": _number(p.get("years", p.get("gap")))
+    if code == "common_time":
+        day = _DAYS.get(p.get("day"), "")
+        part = str(_PARTS.get(p.get("part"), "")).lower()
+        return _(
+            "They are free at the same time in %(count)s parts of the week, such as %(day)s %(part)s."
+        ) % {
+            "count": _number(p.get("slots")),
+            "day": day,
+            "part": part,
         }
-    if code == "same_gender":
-        return _("They have the same gender, as wished.")
-    if code in ("shared_interest", "shared_interests"):
-        return _("They share an interest in %(what)s.") % {
-            "what": _tags(p.get("tag") or p.get("tags") or p.get("interests"))
-        }
-    if code in ("shared_availability", "availability_overlap", "common_time"):
-        slots = p.get("slots")
-        if slots is not None and not isinstance(slots, (int, float)):
-            count = len(slots)
-        else:
-            count = p.get("slots", p.get("count", 0))
-        return _("They are free at the same time in %(count)s parts of the week.") % {
-            "count": _number(count)
-        }
-    if code in ("shared_life_stage", "life_stage"):
-        return _("They are in the same stage of life.")
-    if code in ("status_gap", "equal_status", "similar_status"):
-        return _("Their education or work levels are close, so they meet as equals.")
-    if code in ("waiting", "waiting_days", "long_wait"):
+    if code == "waiting":
         return _("One of them has been waiting for %(days)s days.") % {
-            "days": _number(p.get("days", p.get("waiting_days")))
+            "days": _number(p.get("days"))
         }
-    if code == "same_area":
-        return _("They live in the same neighbourhood.")
     return _("Another good fit (%(code)s).") % {"code": code}
 
 
 UNMATCHED = {
-    "no_candidates": gettext_lazy("Nobody in the pool passes the hard requirements."),
-    "hard_constraint": gettext_lazy("Nobody in the pool passes the hard requirements."),
-    "taken": gettext_lazy("Every good option went to someone for whom they fit better."),
-    "outcompeted": gettext_lazy("Every good option went to someone for whom they fit better."),
+    "no_feasible_candidate": gettext_lazy("Nobody in the pool passes the hard requirements."),
+    "taken_by_better_fit": gettext_lazy(
+        "Every good option went to someone for whom they fit better."
+    ),
     "below_min_score": gettext_lazy("No option scores above the programme's lowest score."),
-    "empty_side": gettext_lazy("Nobody is waiting on the other side."),
     "cooling_off": gettext_lazy("Still in the cooling-off period after an earlier match."),
 }
 CONSTRAINTS = {
     "language": gettext_lazy("no common language at conversation level"),
-    "common_language": gettext_lazy("no common language at conversation level"),
     "gender_pref": gettext_lazy("the preferred gender of a buddy"),
-    "gender": gettext_lazy("the preferred gender of a buddy"),
     "age_range": gettext_lazy("the preferred age of a buddy"),
-    "max_km": gettext_lazy("the largest distance"),
     "distance": gettext_lazy("the largest distance"),
     "excluded": gettext_lazy("an earlier match without a klik or with a conflict"),
-    "excluded_pair": gettext_lazy("an earlier match without a klik or with a conflict"),
     "area": gettext_lazy("living in another area"),
-    "same_area": gettext_lazy("living in another area"),
 }
 
 

@@ -32,7 +32,8 @@ def _only_local_requests(page, live_server):
             route.abort()
 
     page.route("**/*", guard)
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(60_000)
     yield
     assert not foreign, f"requests left the machine: {foreign}"
 
