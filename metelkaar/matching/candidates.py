@@ -10,8 +10,11 @@ crowd them out. The vector holds what drives most of the score: place (km,
 scaled by the distance decay), age, status level and a 3-dimensional SVD of
 interests and of offers/needs.
 
-Nearest neighbours use a k-d tree [1]_ (scipy's ``cKDTree``): O(n log n) to
-build, about O(k log n) per query in these few dimensions.
+Up to ``_BRUTE_FORCE`` people per block, the prefilter is exact top-M search
+on :func:`surrogate` vectors whose inner product approximates the pair score
+(one BLAS matrix product per chunk, O(n_a n_b d)); above, nearest neighbours
+on :func:`embed` vectors with a k-d tree [1]_ (scipy's ``cKDTree``):
+O(n log n) to build, about O(k log n) per query in these few dimensions.
 
 References
 ----------
@@ -123,6 +126,81 @@ def embed(fa: Features, fb: Features, rules: Rules) -> tuple[F, F]:
     )
 
 
+def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F, F]:
+    """Vectors whose inner product ``x_a . y_b`` approximates the pair score.
+
+    Complementarity is bilinear in the offer and need bits and enters
+    exactly; interests and availability enter as cosine overlaps, same life
+    stage and gender as one-hot products, age, place and status gaps as
+    quadratic penalties ``-(u - v)^2 = 2uv - u^2 - v^2`` (bilinear with a
+    constant column), waiting time as a bias.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        Shapes ``(len(fa), d)`` and ``(len(fb), d)``.
+
+    Notes
+    -----
+    O(n * (T + 21)) for T tags. Used for brute-force top-M search with one
+    matrix product per chunk.
+    """
+    w = {
+        c: rules.weights.get(c, 0.0)
+        for c in (
+            "similarity",
+            "complementarity",
+            "feasibility",
+            "equality",
+            "fairness",
+            "mutual_help",
+        )
+    }
+    xs: list[F] = []
+    ys: list[F] = []
+
+    def add(x: F, y: F, weight: float) -> None:
+        xs.append(np.atleast_2d(x.T).T * weight)
+        ys.append(np.atleast_2d(y.T).T)
+
+    def unit(bits: NDArray[np.bool_]) -> F:
+        b = bits.astype(np.float64)
+        return b / np.maximum(np.sqrt(b.sum(axis=1, keepdims=True)), 1.0)
+
+    half_comp = (w["complementarity"] + w["mutual_help"]) / 2
+    offers_a, needs_a = _bits(fa.offers).astype(np.float64), _bits(fa.needs).astype(np.float64)
+    offers_b, needs_b = _bits(fb.offers).astype(np.float64), _bits(fb.needs).astype(np.float64)
+    add(offers_a, needs_b / np.maximum(fb.n_needs, 1.0)[:, None], half_comp)
+    add(needs_a / np.maximum(fa.n_needs, 1.0)[:, None], offers_b, half_comp)
+    add(unit(_bits(fa.interests)), unit(_bits(fb.interests)), w["similarity"] / 4)
+    add(unit(_bits(fa.avail)), unit(_bits(fb.avail)), w["feasibility"] / 2)
+    for code_a, code_b in ((fa.stage, fb.stage), (fa.gender, fb.gender)):
+        n_codes = int(max(code_a.max(initial=-1), code_b.max(initial=-1))) + 1
+        if 0 < n_codes <= 64:
+            one_a = (code_a[:, None] == np.arange(n_codes)).astype(np.float64)
+            one_b = (code_b[:, None] == np.arange(n_codes)).astype(np.float64)
+            add(one_a, one_b, w["similarity"] / 5)
+
+    def gap(u: F, v: F, scale: float, weight: float) -> None:
+        both = np.concatenate([u, v])
+        if not np.isfinite(both).any():
+            return
+        mid = float(np.nanmean(both))
+        u = (np.nan_to_num(u, nan=mid) - mid) / scale
+        v = (np.nan_to_num(v, nan=mid) - mid) / scale
+        one_u, one_v = np.ones_like(u), np.ones_like(v)
+        add(np.column_stack([2 * u, -(u**2), one_u]), np.column_stack([v, one_v, -(v**2)]), weight)
+
+    gap(fa.age, fb.age, 15.0, w["similarity"] / 5 + (w["equality"] / 2 if rules.peer else 0.0))
+    gap(fa.status, fb.status, 4.0, w["equality"])
+    scale_km = rules.distance_scale_km * 1.5 / 6371.0
+    lat0 = float(np.nanmean(np.concatenate([fa.lat, fb.lat]))) if np.isfinite(fa.lat).any() else 0.0
+    gap(fa.lat, fb.lat, scale_km, w["feasibility"] / 2)
+    gap(fa.lon, fb.lon, scale_km / max(np.cos(lat0), 0.1), w["feasibility"] / 2)
+    add(np.ones(len(fa)), fb.waiting / 730.0, w["fairness"])
+    return np.hstack(xs), np.hstack(ys)
+
+
 def _blocks(fa: Features, fb: Features, rules: Rules) -> list[tuple[Idx, Idx]]:
     """Member lists per block that both sides occupy."""
 
@@ -192,6 +270,8 @@ def candidate_pairs(
     k = k or rules.candidates
     wide = k * rules.prefilter
     ea, eb = embed(fa, fb, rules)
+    xa, yb = surrogate(fa, fb, rules)
+    xb, ya = surrogate(fb, fa, rules)
     found_i: list[Idx] = []
     found_j: list[Idx] = []
     for ma, mb in _blocks(fa, fb, rules):
@@ -200,12 +280,15 @@ def candidate_pairs(
             found_i.append(gi.ravel())
             found_j.append(gj.ravel())
             continue
-        directions = [(ma, mb, ea, eb, False)]
+        directions = [(ma, mb, ea, eb, xa, yb, False)]
         if not pool:
-            directions.append((mb, ma, eb, ea, True))
-        for me, them, e_me, e_them, flipped in directions:
+            directions.append((mb, ma, eb, ea, xb, ya, True))
+        for me, them, e_me, e_them, x_me, y_them, flipped in directions:
             kk = min(wide + (1 if pool else 0), len(them))
-            near = them[_nearest(e_me[me], e_them[them], kk)]
+            if len(them) <= _BRUTE_FORCE:
+                near = them[_top_inner(x_me[me], y_them[them], kk)]
+            else:
+                near = them[_nearest(e_me[me], e_them[them], kk)]
             rows = np.repeat(me, kk)
             cols = near.ravel()
             i, j = (cols, rows) if flipped else (rows, cols)
@@ -227,19 +310,17 @@ def candidate_pairs(
 
 
 def _nearest(query: F, data: F, k: int) -> Idx:
-    """Indices of the ``k`` nearest rows of ``data`` for every row of ``query``.
+    """Indices of the ``k`` nearest rows of ``data`` for every row of ``query`` (k-d tree)."""
+    _, near = cKDTree(data).query(query, k=k, workers=-1)
+    return np.asarray(near, dtype=np.int64).reshape(len(query), k)
 
-    Brute force with one matrix product per chunk up to ``_BRUTE_FORCE`` data
-    rows (k-d trees lose to BLAS in 10-30 dimensions), a k-d tree above.
-    """
-    if len(data) > _BRUTE_FORCE:
-        _, near = cKDTree(data).query(query, k=k, workers=-1)
-        return np.asarray(near, dtype=np.int64).reshape(len(query), k)
-    sq = np.einsum("ij,ij->i", data, data)
+
+def _top_inner(query: F, data: F, k: int) -> Idx:
+    """Indices of the ``k`` largest ``query . data`` per query row, one product per chunk."""
     out = np.empty((len(query), k), dtype=np.int64)
     step = max(1, 4_000_000 // max(len(data), 1))
     for start in range(0, len(query), step):
-        d = sq[None, :] - 2.0 * (query[start : start + step] @ data.T)
+        d = -(query[start : start + step] @ data.T)
         if k < len(data):
             out[start : start + step] = np.argpartition(d, k - 1, axis=1)[:, :k]
         else:

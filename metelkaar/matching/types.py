@@ -177,7 +177,7 @@ class Rules:
     excluded_pairs: frozenset[frozenset[Hashable]] = frozenset()
     reference_year: int | None = None
     candidates: int = 10
-    prefilter: int = 4
+    prefilter: int = 8
     dense_limit: int = 1_000_000
     pool_dense_limit: int = 20_000
 
