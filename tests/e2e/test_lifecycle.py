@@ -1,9 +1,8 @@
 """A match's life in a real browser, participants on a phone, axe on every page.
 
-The approval of an engine proposal happens on the matching-proposals page
-(another part of the product), which calls ``match_create_proposed``; this
-test calls that same service as the coordinator, then walks everything after
-it through the pages.
+The first walk starts on the matching-proposals page (the proposals app), whose
+"Approve" calls ``match_create_proposed``; the other tests set up the early
+steps with the same services and walk the rest through the pages.
 """
 
 from __future__ import annotations
@@ -39,9 +38,21 @@ def enrol(programme, person, side):
 def test_from_approval_to_a_logged_contact_the_coach_sees(page, live_server, programme, anna,
                                                           bram, fatima, jan, mailoutbox):
     base = live_server.url
-    match = services.match_create_proposed(
-        programme=programme, enrolment_a=enrol(programme, fatima, "a"),
-        enrolment_b=enrol(programme, jan, "b"), score=0.82, explanation={}, by=anna)
+    enrol(programme, fatima, "a")
+    enrol(programme, jan, "b")
+
+    # Anna lets the engine propose pairs and approves Fatima and Jan.
+    as_user(page, live_server, anna.email, DESKTOP)
+    page.goto(f"{base}/coordinator/programmes/{programme.public_id}/proposals/")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Koppelingen voorstellen").click()
+    page.get_by_role("button", name="Goedkeuren").first.wait_for(timeout=60_000)
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Goedkeuren").first.click()
+    page.get_by_text(re.compile("Goedgekeurd: ")).first.wait_for()
+    assert_no_axe_violations(page)
+    match = Match.objects.get(programme=programme)
+    assert match.status == "proposed" and match.coordinator == anna
 
     # Both participants accept on their phones.
     for person, buddy in ((fatima, "Jan"), (jan, "Fatima")):
