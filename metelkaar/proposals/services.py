@@ -189,7 +189,7 @@ def pair_approve(*, pair: ProposedPair, by):
                 enrolment_a=pair.enrolment_a,
                 enrolment_b=pair.enrolment_b,
                 score=pair.score,
-                explanation={"contributions": pair.contributions, "reasons": pair.reasons},
+                explanation=match_explanation(pair),
                 by=by,
             )
         except lifecycle.MatchError as error:
@@ -198,6 +198,17 @@ def pair_approve(*, pair: ProposedPair, by):
         ProposedPair.objects.filter(pk=pair.pk).update(match=match)
     pair.refresh_from_db()
     return match
+
+
+def match_explanation(pair: ProposedPair) -> dict:
+    """What the match keeps of the proposal; reasons built on sensitive data are left out,
+    since participants may see the match's reasons."""
+    from metelkaar.matching.explain import SENSITIVE
+
+    return {
+        "contributions": pair.contributions,
+        "reasons": [reason for reason in pair.reasons if reason[0] not in SENSITIVE],
+    }
 
 
 def pair_decline(*, pair: ProposedPair, by, reason: str = "") -> ProposedPair:

@@ -224,3 +224,13 @@ def test_review_page_query_count_does_not_grow_with_pairs(
     large_pairs, large = queries_for_review()
     assert large_pairs > small_pairs
     assert large == small
+
+
+def test_the_match_keeps_no_reason_built_on_sensitive_data(programme, pool, anna):
+    from metelkaar.proposals.services import match_explanation
+
+    pair = ProposedPair(
+        contributions={"similarity": 0.5},
+        reasons=[["same_gender", {}], ["shared_language", {"language": "ar"}]],
+    )
+    assert match_explanation(pair)["reasons"] == [["shared_language", {"language": "ar"}]]
