@@ -118,9 +118,15 @@ def test_erasing_twice_is_refused(fatima_world, fatima, anna):
 
 
 def test_self_erasure_deletes_the_account_and_records_no_actor(fatima_world, fatima):
+    from metelkaar.privacy.services.audit import audit_record
+
+    audit_record(action="exported", actor=fatima.user, person=fatima, object_type="export.json")
     record = person_erase(person=fatima, by=fatima.user, reason=ErasureRecord.Reason.PERSON)
     assert record.by is None
     assert not User.objects.filter(pk=fatima.user_id).exists()
+    # Her earlier download stays in the audit log, pointing at nobody identifiable.
+    event = AuditEvent.objects.get(action="exported")
+    assert event.actor is None and event.person.first_name == "[erased]"
 
 
 def test_jan_keeps_his_data(fatima_world, fatima, jan, anna):
