@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.matches.models import Agreement, IntroMeeting, Match
+from metelkaar.matches.services.checkins import checkins_for_closure, checkins_schedule
 from metelkaar.matches.services.common import (
     MatchError,
     MatchPermissionDenied,
@@ -221,8 +222,6 @@ def match_activate(*, match: Match, by, meetings_per_month: int, term_months: in
             match=match, meetings_per_month=meetings_per_month, term_months=term_months,
             hopes_a=hopes_a, hopes_b=hopes_b, recorded_by=by,
         )
-        from metelkaar.matches.services.checkins import checkins_schedule
-
         first = checkins_schedule(match=match)
     notify("activated", match, coach=True)
     for checkin in first:
@@ -301,8 +300,6 @@ def match_close(*, match: Match, by, reason: str, note: str = "") -> Match:
         )
         release_seats(match)
         move_enrolments(match=match, to=ES.WAITING, by=by, note="match closed")
-        from metelkaar.matches.services.checkins import checkins_for_closure
-
         closing = checkins_for_closure(match=match)
     notify("closed", match, coach=True)
     for checkin in closing:
