@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from metelkaar.impact.models import SurveyRound
 
+# A date picker needs ISO dates whatever the page's language.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"))
 
 
@@ -21,8 +23,8 @@ def default_range() -> tuple[dt.date, dt.date]:
 class PeriodForm(forms.Form):
     """The report's period; bad input shows an error and the default period is used."""
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=DATE)
+    end = forms.DateField(label=_("Until"), widget=DATE)
 
     def clean(self):
         data = super().clean()
@@ -52,8 +54,8 @@ class SurveyRoundForm(forms.ModelForm):
         model = SurveyRound
         fields = ["title", "phase", "opens_on", "closes_on"]
         widgets = {
-            "opens_on": forms.DateInput(attrs={"type": "date"}),
-            "closes_on": forms.DateInput(attrs={"type": "date"}),
+            "opens_on": DATE,
+            "closes_on": DATE,
         }
 
     def clean(self):

@@ -159,7 +159,8 @@ def _pipeline_and_waiting(report, by_pk, start, end) -> None:
     for rank, (_code, label) in enumerate(steps):
         rows.append([label, reached[rank], _pct(reached[rank], total), dropped[rank]])
     table = Table("pipeline", _("From sign-up to match"),
-                  [_("Step"), _("Reached"), _("Share of sign-ups (percent)"), _("Dropped out at this step")],
+                  [_("Step"), _("Reached"), _("Share of sign-ups (percent)"),
+                   _("Dropped out at this step")],
                   rows)
     if total:
         table.summary = _("%(matched)s of %(total)s sign-ups in this period (%(pct)s %%) were "
@@ -207,7 +208,8 @@ def _length(report, matches, start, obs_end, term_months) -> None:
     curve = stats.kaplan_meier(durations, observed)
     term_days = term_months * DAYS_PER_MONTH
     table = Table("length", _("How long matches last (Kaplan–Meier)"),
-                  [_("Month"), _("Still running (percent)"), _("Followed at the start of the month"),
+                  [_("Month"), _("Still running (percent)"),
+                   _("Followed at the start of the month"),
                    _("Ended in the month"), _("Stopped being followed (still running)")])
     if not curve:
         table.summary = _("No match started in this period.")
