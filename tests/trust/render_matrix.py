@@ -41,6 +41,12 @@ that test fail.
   belongs to no organisation, so the coordinator pages show them no one.
 - The Django admin's own pages are guarded by Django (staff status and model
   permissions); only its entry page is listed here.
+- Coordinators and org admins must also pass two-step login; the matrix shows
+  the answers after that step (before it, every page sends them to set it up).
+- People without an account (a requester, a café visitor, a neighbour on the
+  help board, a resident of a home project) reach their own pages through a
+  signed link in an e-mail; a changed or made-up link shows the same answer
+  for every token.
 """
 
 
