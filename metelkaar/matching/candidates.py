@@ -165,7 +165,7 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F, F]:
 
     def unit(bits: NDArray[np.bool_]) -> F:
         b = bits.astype(np.float64)
-        return b / np.maximum(np.sqrt(b.sum(axis=1, keepdims=True)), 1.0)
+        return np.asarray(b / np.maximum(np.sqrt(b.sum(axis=1, keepdims=True)), 1.0))
 
     half_comp = (w["complementarity"] + w["mutual_help"]) / 2
     offers_a, needs_a = _bits(fa.offers).astype(np.float64), _bits(fa.needs).astype(np.float64)
@@ -341,4 +341,4 @@ def _top_by_score(
         part = np.broadcast_to(np.arange(width), score.shape)
     pos = part + (np.arange(len(score)) * width)[:, None]
     pos = pos.ravel()
-    return pos[np.isfinite(score.ravel()[pos])]
+    return np.asarray(pos[np.isfinite(score.ravel()[pos])], dtype=np.int64)

@@ -217,7 +217,7 @@ def write_proposals(result: Proposals, out: TextIO, *, lang: str = "en") -> None
          "runner_up_b", "gap_b"]
     )  # fmt: skip
     for p in result:
-        alts = []
+        alts: list[object] = []
         for alt in (p.runner_up_a, p.runner_up_b):
             alts += ["", ""] if alt is None else [alt.id, f"{alt.gap:.3f}"]
         writer.writerow(

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -148,7 +149,7 @@ def encode(
     genders, tags, langs, stages, areas = _Vocab(), _Vocab(), _Vocab(), _Vocab(), _Vocab()
     level = rules.min_language_level or 1
     slots = {(d, p): 7 * k + d for k, p in enumerate(PARTS_OF_DAY) for d in range(7)}
-    raw = []
+    raw: list[dict[str, Any]] = []
     for group in (side_a, side_b):
         raw.append(
             {
@@ -214,7 +215,7 @@ def encode(
 
 
 def _common(x: U, y: U) -> F:
-    return np.bitwise_count(x & y).sum(axis=1).astype(np.float64)
+    return np.asarray(np.bitwise_count(x & y).sum(axis=1), dtype=np.float64)
 
 
 def haversine_km(lat1: F, lon1: F, lat2: F, lon2: F) -> F:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -98,14 +99,14 @@ class Candidate:
     birth_year: int | None = None
     gender: str | None = None
     languages: Mapping[str, int] = field(default_factory=dict)
-    interests: frozenset[str] = frozenset()
-    offers: frozenset[str] = frozenset()
-    needs: frozenset[str] = frozenset()
-    availability: frozenset[tuple[int, str]] = frozenset()
+    interests: AbstractSet[str] = frozenset()
+    offers: AbstractSet[str] = frozenset()
+    needs: AbstractSet[str] = frozenset()
+    availability: AbstractSet[tuple[int, str]] = frozenset()
     location: tuple[float, float] | None = None
     status_level: int | None = None
     waiting_days: int = 0
-    gender_pref: frozenset[str] | None = None
+    gender_pref: AbstractSet[str] | None = None
     age_range: tuple[int, int] | None = None
     max_km: float | None = None
     life_stage: str | None = None
