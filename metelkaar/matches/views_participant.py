@@ -41,14 +41,16 @@ def my_matches(request):
 
 def _page(request, match: Match, side: str, contact_form=None, status=200):
     other = match.other_side(side)
+    every = list(match.contacts.only("direction", "logged_by_id", "created_at", "confirmed_at",
+                                     "date"))
     contacts = list(match.contacts.all()[:50])
     own_enrolment = match.enrolment_a_id if side == "a" else match.enrolment_b_id
     for contact in contacts:
         contact.my_view = view_from_direction(side=side, direction=contact.direction)
         contact.mine = contact.logged_by_id == own_enrolment
         contact.icon = forms.ACTIVITY_ICONS.get(contact.activity, "")
-    last = selectors.last_activity(match, contacts)
-    mutual = selectors.mutuality_of(contacts)
+    last = selectors.last_activity(match, every)
+    mutual = selectors.mutuality_of(every)
     i_helped = mutual.a_share if side == "a" else mutual.b_share
     was_helped = mutual.b_share if side == "a" else mutual.a_share
     return render(request, "matches/participant_match.html", {
