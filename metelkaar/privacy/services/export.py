@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from metelkaar.privacy.models import AuditEvent
 from metelkaar.privacy.registry import PersonalData, entries
 from metelkaar.privacy.services.audit import audit_record
+from metelkaar.privacy.vocabulary import FIELD_LABELS, MODEL_TITLES
 
 FORMAT_VERSION = 1
 
@@ -66,6 +68,13 @@ def _display(obj: models.Model, field: models.Field, value) -> str:
     return str(_json_value(value))
 
 
+def _label(field: models.Field) -> str:
+    """The field's translated name, or the privacy app's label where the model has none."""
+    if isinstance(field.verbose_name, Promise):
+        return str(field.verbose_name)
+    return str(FIELD_LABELS.get(field.name, field.verbose_name))
+
+
 def _section(entry: PersonalData, person) -> Section:
     meta = entry.model._meta
     fields = [meta.get_field(name) for name in entry.fields]
@@ -75,17 +84,22 @@ def _section(entry: PersonalData, person) -> Section:
         cells = []
         for field in fields:
             value = getattr(obj, field.name)
-            cells.append(Cell(field.name, str(field.verbose_name), _json_value(value),
+            cells.append(Cell(field.name, _label(field), _json_value(value),
                               _display(obj, field, value)))
         rows.append(cells)
-    return Section(meta.label, str(meta.verbose_name_plural), str(entry.category),
+    title = MODEL_TITLES.get(meta.label, meta.verbose_name_plural)
+    return Section(meta.label, str(title), str(entry.category),
                    str(entry.purpose), entry.special_category, rows)
 
 
 def personal_data_sections(*, person) -> list[Section]:
     """Every declared model's rows about ``person``; models without rows are left out."""
     sections = [_section(entry, person) for entry in entries()]
-    return [section for section in sections if section.rows]
+    order: dict[str, int] = {}
+    for section in sections:
+        order.setdefault(section.category, len(order))
+    # Grouped by category (stable), so the page reads as one chapter per kind of data.
+    return sorted((s for s in sections if s.rows), key=lambda s: order[s.category])
 
 
 def personal_data_export(*, person, by, fmt: str) -> list[Section]:
