@@ -341,6 +341,9 @@ def main() -> int:
         "pool": [500, 2_000] if args.quick else [500, 2_000, 20_000],
         "stable": [1_000] if args.quick else [1_000, 5_000],
     }
+    if args.sizes:
+        chosen = dict(part.split("=") for part in args.sizes.split(";") if part)
+        sizes = {k: [int(x) for x in chosen[k].split(",")] if k in chosen else [] for k in sizes}
     timeout = args.timeout or (120.0 if args.quick else 600.0)
     results: list[dict[str, Any]] = []
     for kind, methods in (("two-sided", TWO_SIDED), ("pool", ONE_POOL), ("stable", STABLE)):

@@ -43,7 +43,7 @@ from typing import Any
 
 from metelkaar.matching.types import PARTS_OF_DAY, Candidate, Reason
 
-__all__ = ["SENSITIVE", "describe", "pair_reasons"]
+__all__ = ["SENSITIVE", "describe", "for_participants", "pair_reasons"]
 
 #: Codes built on special-category data: never show them to participants.
 SENSITIVE = frozenset({"same_gender"})
@@ -103,6 +103,17 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "taken_by_better_fit": "De beste optie ({best}) past nog beter bij {taken_by}.",
     },
 }
+
+
+def for_participants(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    """The reasons that may be shown to participants (no special-category data).
+
+    Examples
+    --------
+    >>> for_participants((("same_gender", {}), ("mutual_help", {})))
+    (('mutual_help', {}),)
+    """
+    return tuple(r for r in reasons if r[0] not in SENSITIVE)
 
 
 def describe(reason: Reason, lang: str = "en") -> str:
