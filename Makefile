@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint bench worker messages clean install check-chromium
+.PHONY: demo test lint bench bench-load worker messages clean install check-chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/matching.py
+
+# Load run against gunicorn + PostgreSQL (needs PostgreSQL on 127.0.0.1:5432).
+bench-load: $(STAMP)
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/load/run.py
 
 messages: $(STAMP)
 	for app in core people programmes matches; do \

@@ -1,0 +1,176 @@
+"""Load run: gunicorn + PostgreSQL + the 10,000-participant data set, locust headless.
+
+    .venv/bin/python bench/load/run.py            # 60 s, 20 users (make bench-load)
+
+Creates a fresh PostgreSQL database (``--database``), fills it with
+prepare.py, serves the product with gunicorn on 127.0.0.1, runs the locust
+scenario in locustfile.py and prints requests/s, p50/p95/p99 per page and the
+error count. All traffic stays on this machine. Results go to
+bench/results/load.json.
+
+Each simulated person logs in once (``login`` row): Django hashes passwords
+with PBKDF2 on purpose, so logins are slow and are reported on their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def _psql(sql: str) -> None:
+    subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", sql], check=True)
+
+
+def _wait(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"the server did not answer at {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default="metelkaar_load")
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--participants", type=int, default=10_000)
+    parser.add_argument("--matches", type=int, default=5_000)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="metelkaar-load-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.database}",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "METELKAAR_DATA_DIR": str(work),
+        "STAFF_2FA_REQUIRED": "false",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "METELKAAR_LOAD_DATA": str(work / "logins.json"),
+        "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        "LOG_LEVEL": "ERROR",
+    }
+    _psql(f"DROP DATABASE IF EXISTS {args.database}")
+    _psql(f"CREATE DATABASE {args.database}")
+    print("preparing the data set…", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench/load/prepare.py"),
+            "--out",
+            env["METELKAAR_LOAD_DATA"],
+            "--participants",
+            str(args.participants),
+            "--matches",
+            str(args.matches),
+        ],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "--no-control-socket",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "metelkaar.wsgi",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=(work / "gunicorn.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    host = f"http://127.0.0.1:{args.port}"
+    try:
+        _wait(host + "/")
+        prefix = work / "stats"
+        subprocess.run(
+            [
+                str(BIN / "locust"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(args.users),
+                "-t",
+                f"{args.seconds}s",
+                "--only-summary",
+                "--csv",
+                str(prefix),
+                "-H",
+                host,
+                "-f",
+                str(ROOT / "bench/load/locustfile.py"),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=(work / "locust.log").open("w"),
+        )
+        rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
+        print(f"locust log: {work / 'locust.log'}")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    table = [
+        {
+            "page": r["Name"],
+            "requests": int(r["Request Count"]),
+            "errors": int(r["Failure Count"]),
+            "req/s": float(r["Requests/s"]),
+            "p50 ms": float(r["50%"] or 0),
+            "p95 ms": float(r["95%"] or 0),
+            "p99 ms": float(r["99%"] or 0),
+        }
+        for r in rows
+    ]
+    width = max(len(row["page"]) for row in table)
+    print(
+        f"{'page':<{width}}  {'requests':>8}  {'errors':>6}  {'req/s':>6}  "
+        f"{'p50 ms':>6}  {'p95 ms':>6}  {'p99 ms':>6}"
+    )
+    for row in table:
+        print(
+            f"{row['page']:<{width}}  {row['requests']:>8}  {row['errors']:>6}  "
+            f"{row['req/s']:>6.1f}  {row['p50 ms']:>6.0f}  {row['p95 ms']:>6.0f}  "
+            f"{row['p99 ms']:>6.0f}"
+        )
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "load.json").write_text(
+        json.dumps(
+            {"users": args.users, "seconds": args.seconds, "workers": args.workers, "rows": table},
+            indent=1,
+        )
+    )
+    _psql(f"DROP DATABASE IF EXISTS {args.database}")
+
+
+if __name__ == "__main__":
+    main()
