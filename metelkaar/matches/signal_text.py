@@ -38,6 +38,10 @@ UNKNOWN = _("This match needs a look.")
 def signal_reason(signal: Signal) -> str:
     """The signal's reason as one sentence in the active language."""
     params = dict(signal.params or {})
+    side = params.pop("side", None)
+    if side in ("a", "b"):
+        enrolment = signal.match.enrolment_a if side == "a" else signal.match.enrolment_b
+        params["name"] = enrolment.person.first_name
     if "date" in params:
         try:
             params["date"] = date_format(date.fromisoformat(params["date"]), "j F Y")

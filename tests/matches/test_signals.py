@@ -98,7 +98,8 @@ class TestContactRules:
         contact(active, 4, "b_helped_a", "b")
         assert "one_sided" in rule_names(active)
         signal = Signal.objects.get(match=active, rule="one_sided", resolved_at=None)
-        assert signal.params["name"] == "Jan"
+        assert signal.params["side"] == "b"
+        assert "Jan was the one who helped" in signal_reason(signal)
         for d in (5, 6):
             contact(active, d, "a_helped_b", "a")
         assert "one_sided" not in rule_names(active)
@@ -223,7 +224,7 @@ class TestSettling:
     def test_every_reason_is_one_sentence(self, active):
         for rule in Signal.Rule.values:
             signal = Signal(match=active, rule=rule, params={
-                "count": 4, "norm": 2, "days": 30, "percent": 90, "name": "Jan",
+                "count": 4, "norm": 2, "days": 30, "percent": 90, "side": "b",
                 "date": TODAY.isoformat(), "interval": 31, "kind": "overdue"})
             text = signal_reason(signal)
             assert text.endswith(".") and "%(" not in text
@@ -240,3 +241,14 @@ class TestSettling:
         started(active, 40)
         result = compute_signals.enqueue()
         assert result.return_value["raised"] >= 1
+
+
+def test_a_signal_keeps_no_name(active):
+    """The reason names the person when shown; the stored signal only says which side."""
+    started(active, 60)
+    CheckIn.objects.filter(match=active).update(answered_at=None, sent_at=None)
+    rules(active)
+    for signal in Signal.objects.filter(match=active):
+        assert "Fatima" not in str(signal.params) and "Jan" not in str(signal.params)
+    inactive = Signal.objects.get(match=active, rule="inactive", key=str(active.enrolment_a_id))
+    assert signal_reason(inactive).startswith("Fatima")

@@ -48,8 +48,7 @@ def _load(today: date, match_ids: list[int] | None) -> dict:
     matches = list(
         Match.objects.filter(running).values(
             "pk", "programme_id", "status", "started_at", "planned_end", "enrolment_a_id",
-            "enrolment_b_id", "enrolment_a__person__first_name",
-            "enrolment_b__person__first_name", "programme__contact_norm_per_month",
+            "enrolment_b_id", "programme__contact_norm_per_month",
         )
     )
     since30 = today - timedelta(days=30)
@@ -119,8 +118,9 @@ def _rules_for(m: dict, data: dict, today: date) -> dict[tuple[str, str], dict]:
     start = m["started_at"] or today
     days_active = (today - start).days
     active = m["status"] == Match.Status.ACTIVE
-    sides = (("a", m["enrolment_a_id"], m["enrolment_a__person__first_name"]),
-             ("b", m["enrolment_b_id"], m["enrolment_b__person__first_name"]))
+    # Signals name a side, not a person: the name is looked up when shown, so an
+    # erased person's name is not kept in the signal.
+    sides = (("a", m["enrolment_a_id"], "a"), ("b", m["enrolment_b_id"], "b"))
     norm = m["programme__contact_norm_per_month"]
     if active and norm and days_active >= 30 and c["n30"] < norm:
         out[(R.BELOW_NORM, "")] = {"count": c["n30"], "norm": norm}
@@ -131,32 +131,31 @@ def _rules_for(m: dict, data: dict, today: date) -> dict[tuple[str, str], dict]:
     if c["n"] >= ONE_SIDED_MIN_CONTACTS:
         for helper, count in (("a", c["a"]), ("b", c["b"])):
             if count / c["n"] >= ONE_SIDED_SHARE:
-                name = sides[0][2] if helper == "a" else sides[1][2]
                 out[(R.ONE_SIDED, "")] = {
-                    "name": name, "count": c["n"], "percent": round(100 * count / c["n"])
+                    "side": helper, "count": c["n"], "percent": round(100 * count / c["n"])
                 }
     for _side, enrolment_id, name in sides:
         key = str(enrolment_id)
         answer = data["latest_answer"].get((m["pk"], enrolment_id))
         if answer:
             if answer["klik"] is not None and answer["klik"] <= LOW_SCORE:
-                out[(R.LOW_KLIK, key)] = {"name": name}
+                out[(R.LOW_KLIK, key)] = {"side": name}
             if answer["equality"] is not None and answer["equality"] <= LOW_SCORE:
-                out[(R.INEQUALITY, key)] = {"name": name}
+                out[(R.INEQUALITY, key)] = {"side": name}
             if answer["autonomy_problem"] is not None \
                     and answer["autonomy_problem"] >= HIGH_AUTHORITY:
-                out[(R.AUTHORITY, key)] = {"name": name}
+                out[(R.AUTHORITY, key)] = {"side": name}
         due = data["overdue"].get((m["pk"], enrolment_id))
         if due and (today - due).days >= cfg.checkin_overdue_days:
-            out[(R.CHECKIN_OVERDUE, key)] = {"name": name, "date": due.isoformat()}
+            out[(R.CHECKIN_OVERDUE, key)] = {"side": name, "date": due.isoformat()}
         if active and days_active >= cfg.inactive_days:
             seen = data["acted"].get(enrolment_id)
             idle = (today - max(seen, start)).days if seen else days_active
             if idle >= cfg.inactive_days:
-                out[(R.INACTIVE, key)] = {"name": name, "days": idle}
+                out[(R.INACTIVE, key)] = {"side": name, "days": idle}
         until = data["vog"].get(enrolment_id)
         if until and (until - today).days <= VOG_WARNING_DAYS:
-            out[(R.VOG_EXPIRES, key)] = {"name": name, "date": until.isoformat()}
+            out[(R.VOG_EXPIRES, key)] = {"side": name, "date": until.isoformat()}
     if m["status"] in (Match.Status.ACTIVE, Match.Status.PAUSED) and m["planned_end"] \
             and (m["planned_end"] - today).days <= TERM_ENDING_DAYS:
         out[(R.TERM_ENDING, "")] = {"date": m["planned_end"].isoformat()}
