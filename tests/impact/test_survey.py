@@ -138,3 +138,17 @@ def test_demo_seed_is_idempotent(db):
     n = SurveyResponse.objects.count()
     call_command("seed_demo_impact")
     assert SurveyRound.objects.count() == 2 and SurveyResponse.objects.count() == n == 290
+
+
+def test_round_list_query_count_is_fixed(client, anna, org, django_assert_num_queries):
+    today = timezone.localdate()
+    for k in range(5):
+        SurveyRound.objects.create(organisation=org, title=f"Ronde {k}", phase="during",
+                                   opens_on=today, closes_on=today)
+    client.force_login(anna)
+    client.get(reverse("impact_survey_rounds"))  # warm the session and role caches
+    # session, user, role check, organisation, roles for the menu, participant check, rounds,
+    # organisations for the form
+    with django_assert_num_queries(8):
+        response = client.get(reverse("impact_survey_rounds"))
+    assert len(response.context["rounds"]) == 5
