@@ -24,6 +24,8 @@ KIND_LINK_TEMPLATES = [
     "activities/_programme_links.html",
     "bridges/_programme_links.html",
     "impact/_programme_links.html",
+    "partners/_programme_links.html",
+    "privacy/_programme_links.html",
 ]
 
 
