@@ -329,6 +329,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per case")
     parser.add_argument(
+        "--sizes", help="only these sizes, e.g. 'two-sided=10000,100000;pool=20000;stable=5000'"
+    )
+    parser.add_argument(
         "--worker", nargs=3, metavar=("KIND", "N", "METHOD"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
