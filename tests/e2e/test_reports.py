@@ -55,3 +55,24 @@ def test_resident_answers_the_survey_in_arabic_on_a_phone(page, live_server, org
     page.wait_for_load_state()
     assert "شكراً لك!" in page.content()
     assert SurveyResponse.objects.get().score == 4.0
+
+
+def test_every_impact_page_passes_axe_on_a_phone(page, live_server, anna, org, programme,
+                                                 report_world):  # noqa: F811
+    from metelkaar.impact.demo import demo_seed_impact
+    from metelkaar.impact.models import SurveyRound
+
+    org.slug = "demo"
+    org.save()
+    demo_seed_impact()
+    after = SurveyRound.objects.get(phase="after")
+    login(page, live_server, anna.email, PASSWORD)
+    page.set_viewport_size(PHONE)
+    for path in ("/impact/report/", "/impact/surveys/", f"/impact/surveys/{after.public_id}/",
+                 "/impact/ties/", f"/impact/programmes/{programme.public_id}/learning/",
+                 f"/coordinator/programmes/{programme.public_id}/"):
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).count() == 1, path
+        assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/impact/surveys/{after.public_id}/")
+    assert "Verandering sinds de eerdere ronde" in page.content()
