@@ -10,6 +10,7 @@ embedded in the PDF report.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 from django.utils.html import escape
@@ -33,6 +34,22 @@ def _svg(width: int, height: int, title: str, body: str) -> SafeString:
 
 def _num(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def _nice(top: float) -> float:
+    """``top`` rounded up so that a quarter of it is 1, 2 or 5 times a power of ten.
+
+    >>> _nice(27), _nice(5), _nice(0.7)
+    (40, 8, 0.8)
+    """
+    if top <= 0:
+        return 1
+    quarter = top / 4
+    power = 10 ** math.floor(math.log10(quarter))
+    for step in (1, 2, 5, 10):
+        if step * power >= quarter - 1e-12:
+            return round(4 * step * power, 10)
+    return top
 
 
 def bar_chart(title: str, rows: Sequence[tuple[str, float]], *, unit: str = "") -> SafeString:
@@ -107,12 +124,16 @@ def step_chart(title: str, points: Sequence[tuple[float, float]], *, xmax: float
 
 
 def line_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence]],
-               *, ymax: float, ylabel: str) -> SafeString:
-    """Lines over categorical x positions (months); ``None`` values are gaps. A legend follows."""
+               *, ymax: float, ylabel: str, nice: bool = False) -> SafeString:
+    """Lines over categorical x positions (months); ``None`` values are gaps. A legend follows.
+
+    With ``nice`` the top of the axis is rounded up to a round number (for counts).
+    """
     if not labels or not series:
         return mark_safe("")
     x0, y0, w, h = 50, 170, 380, 150
     n = len(labels)
+    ymax = _nice(ymax) if nice else ymax
 
     def x_at(k):
         return x0 + (w * k / (n - 1) if n > 1 else w / 2)

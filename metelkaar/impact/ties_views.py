@@ -48,7 +48,7 @@ def ties_page(request):
             [(_("Newcomer and long-time resident"), [p.newcomer_resident for p in points]),
              (_("Young and older"), [p.young_old for p in points]),
              (_("All ties"), [p.ties for p in points])],
-            ymax=max(max(p.ties for p in points), 1), ylabel=_("ties"))
+            ymax=max(max(p.ties for p in points), 1), ylabel=_("ties"), nice=True)
     else:
         table.summary = _("There are no ties yet in this period.")
     dots, lines = ties.picture_data(graph, end.year)
