@@ -144,7 +144,7 @@ def _running(m, rng, today, coordinator_id, agreements, events, checkins, follow
             if day > today:
                 continue
             recent = (today - day).days < 25
-            answered = not (recent and rng.random() < 0.4) and rng.random() < 0.9
+            answered = not (recent and rng.random() < 0.25) and rng.random() < 0.95
             low = worried and i == len(dues) - 1 and enrolment is m.enrolment_a
             checkins.append(CheckIn(
                 match=m, enrolment=enrolment, moment=moment, due_on=day, sent_at=_at(day, 9),

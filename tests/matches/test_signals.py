@@ -252,3 +252,10 @@ def test_a_signal_keeps_no_name(active):
         assert "Fatima" not in str(signal.params) and "Jan" not in str(signal.params)
     inactive = Signal.objects.get(match=active, rule="inactive", key=str(active.enrolment_a_id))
     assert signal_reason(inactive).startswith("Fatima")
+
+
+def test_no_coach_follow_up_signal_without_a_coach(active):
+    started(active, 40, coach=None)
+    contact(active, 2)
+    contact(active, 9)
+    assert "coach_followup" not in rule_names(active)

@@ -48,7 +48,7 @@ def _load(today: date, match_ids: list[int] | None) -> dict:
     matches = list(
         Match.objects.filter(running).values(
             "pk", "programme_id", "status", "started_at", "planned_end", "enrolment_a_id",
-            "enrolment_b_id", "programme__contact_norm_per_month",
+            "enrolment_b_id", "programme__contact_norm_per_month", "coach_id",
         )
     )
     since30 = today - timedelta(days=30)
@@ -159,7 +159,7 @@ def _rules_for(m: dict, data: dict, today: date) -> dict[tuple[str, str], dict]:
     if m["status"] in (Match.Status.ACTIVE, Match.Status.PAUSED) and m["planned_end"] \
             and (m["planned_end"] - today).days <= TERM_ENDING_DAYS:
         out[(R.TERM_ENDING, "")] = {"date": m["planned_end"].isoformat()}
-    if active and days_active >= 30:
+    if active and m["coach_id"] and days_active >= 30:
         days = sorted(data["coach_days"].get(m["pk"], []))
         first_month_end = start + timedelta(days=30)
         in_first = sum(1 for d in days if start <= d < first_month_end)
