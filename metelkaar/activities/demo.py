@@ -67,8 +67,10 @@ def _pc4s(organisation) -> list[str]:
     return sorted(set(areas)) or ["1091", "1092", "1093", "1094"]
 
 
-def seed_cafe(*, organisation, rng: random.Random, today: datetime.date) -> Programme:
-    programme = Programme.objects.create(
+def seed_cafe(
+    *, organisation, rng: random.Random, today: datetime.date, programme: Programme | None = None
+) -> Programme:
+    programme = programme or Programme.objects.create(
         organisation=organisation,
         name="Taalcafé Dappermarkt",
         kind=Programme.Kind.GROUP,
@@ -116,8 +118,11 @@ def seed_cafe(*, organisation, rng: random.Random, today: datetime.date) -> Prog
     return programme
 
 
-def seed_projects(*, organisation, rng: random.Random, today: datetime.date, by=None) -> Programme:
-    programme = Programme.objects.create(
+def seed_projects(
+    *, organisation, rng: random.Random, today: datetime.date, by=None,
+    programme: Programme | None = None,
+) -> Programme:
+    programme = programme or Programme.objects.create(
         organisation=organisation,
         name="Klussen voor nieuwe buren",
         kind=Programme.Kind.PROJECT,
@@ -186,8 +191,10 @@ def seed_projects(*, organisation, rng: random.Random, today: datetime.date, by=
     return programme
 
 
-def seed_help(*, organisation, rng: random.Random, today: datetime.date) -> Programme:
-    programme = Programme.objects.create(
+def seed_help(
+    *, organisation, rng: random.Random, today: datetime.date, programme: Programme | None = None
+) -> Programme:
+    programme = programme or Programme.objects.create(
         organisation=organisation,
         name="Burenhulp Oost",
         kind=Programme.Kind.HELP,
@@ -267,12 +274,21 @@ def seed_help(*, organisation, rng: random.Random, today: datetime.date) -> Prog
 
 
 def seed_activities(
-    *, organisation, rng: random.Random, today: datetime.date | None = None, by=None
+    *, organisation, rng: random.Random, today: datetime.date | None = None, by=None,
+    programmes: dict[str, Programme] | None = None,
 ) -> list[Programme]:
-    """One running programme of each activity kind for ``organisation``."""
+    """One running programme of each activity kind for ``organisation``.
+
+    ``programmes`` (kind -> Programme) fills existing programmes instead of
+    creating new ones.
+    """
     today = today or timezone.localdate()
+    existing = programmes or {}
     return [
-        seed_cafe(organisation=organisation, rng=rng, today=today),
-        seed_projects(organisation=organisation, rng=rng, today=today, by=by),
-        seed_help(organisation=organisation, rng=rng, today=today),
+        seed_cafe(organisation=organisation, rng=rng, today=today,
+                  programme=existing.get(Programme.Kind.GROUP)),
+        seed_projects(organisation=organisation, rng=rng, today=today, by=by,
+                      programme=existing.get(Programme.Kind.PROJECT)),
+        seed_help(organisation=organisation, rng=rng, today=today,
+                  programme=existing.get(Programme.Kind.HELP)),
     ]

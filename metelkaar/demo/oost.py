@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from metelkaar.activities.demo import seed_activities
+from metelkaar.bridges.demo import bridge_demo_fill
 from metelkaar.demo import data
 from metelkaar.demo.enrolments import (
     INTAKE_NOTE,
@@ -164,6 +166,11 @@ def seed_oost(*, organisation, rng: random.Random, now: datetime, user_for: Call
     _screenings_and_training(builder, programmes, staff["coordinator"], now)
     _consents(seeded, b.people, rng)
     seed_matches(seeded=seeded, rng=rng, now=now, coach=staff["coach"])
+    seed_activities(organisation=organisation, rng=rng, today=now.date(),
+                    by=staff["coordinator"], programmes=programmes)
+    bridge_people = [e.person for e in seeded["bridge"].enrolments("a", "waiting")]
+    bridge_demo_fill(programme=programmes["bridge"], persons=bridge_people,
+                     by=staff["coordinator"], rng=rng)
 
 
 def seed_west(*, organisation, rng: random.Random, now: datetime, user_for: Callable) -> None:

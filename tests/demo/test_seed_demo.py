@@ -232,13 +232,14 @@ def test_reset_removes_rows_that_protect_demo_rows(seeded):
     from metelkaar.bridges.models import BridgeRequest, Requester
 
     bridge = Programme.objects.get(organisation__slug="demo", kind="bridge")
-    school = Requester.objects.create(organisation=bridge.organisation, name="OBS De Regenboog",
+    school = Requester.objects.create(organisation=bridge.organisation, name="OBS Testlokaal",
                                       kind="school")
     BridgeRequest.objects.create(programme=bridge, requester=school, contact_name="Juf Mieke",
                                  contact_email="mieke@example.org", what="Oudergesprek",
                                  languages=["ti"])
     demo_seed(reset=True)
-    assert not Requester.objects.exists() and not BridgeRequest.objects.exists()
+    assert not Requester.objects.filter(name="OBS Testlokaal").exists()
+    assert not BridgeRequest.objects.filter(contact_email="mieke@example.org").exists()
     assert Programme.objects.filter(organisation__slug="demo").count() == 8
 
 
