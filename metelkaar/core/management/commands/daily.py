@@ -1,0 +1,12 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+DAILY = ["compute_signals", "expire_help_posts", "apply_retention"]
+
+
+class Command(BaseCommand):
+    help = "The daily jobs: check-ins and signals, expired help posts, retention. Run from cron."
+
+    def handle(self, *args, **options):
+        for name in DAILY:
+            call_command(name, stdout=self.stdout, stderr=self.stderr)
