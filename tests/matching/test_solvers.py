@@ -86,7 +86,7 @@ matrices = st.tuples(
 ).map(lambda t: random_scores(np.random.default_rng(t[2]), t[0], t[1], t[3]))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(matrices, st.sampled_from([None, 0.5, 1.0]))
 def test_assign_equals_brute_force(scores: np.ndarray, min_score: float | None) -> None:
     pairs = assign(scores, min_score=min_score)
@@ -94,7 +94,7 @@ def test_assign_equals_brute_force(scores: np.ndarray, min_score: float | None) 
     assert total == pytest.approx(brute_bipartite(usable(scores, min_score)), abs=1e-9)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(matrices, st.sampled_from(["dense", "sparse"]))
 def test_assign_sparse_input_stored_entries_only(scores: np.ndarray, method: str) -> None:
     """Non-stored entries are impossible; a stored 0.0 is allowed but worthless."""
@@ -195,7 +195,7 @@ def check_general(
     return float(sum(scores[i, j] for i, j in pairs))
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.integers(0, 7), st.integers(0, 2**32 - 1), st.booleans(), st.sampled_from([None, 1.0]))
 def test_pair_up_equals_brute_force(n: int, seed: int, ties: bool, min_score: float | None) -> None:
     scores = symmetric(np.random.default_rng(seed), n, ties)
