@@ -28,10 +28,13 @@ demo: export STAFF_2FA_REQUIRED = false
 demo: $(STAMP)
 	$(PY) -m metelkaar migrate --noinput
 	$(PY) -m metelkaar seed_demo
+	$(PY) -m metelkaar seed_demo_impact
+	$(PY) -m metelkaar daily
 	@echo ""
 	@echo "Metelkaar runs at http://$(HOST):$(PORT)/"
 	@echo "Demo logins (password: metelkaar-demo):"
 	@echo "  coordinator@example.org   coach@example.org   participant@example.org"
+	@echo "  beheer@example.org (org admin)   west@example.org (another organisation)"
 	@echo ""
 	$(PY) -m metelkaar db_worker & WORKER=$$!; \
 	trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \

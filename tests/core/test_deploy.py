@@ -62,3 +62,9 @@ def test_hsts_is_sent_over_https_in_production(client, settings, db):
     settings.SECURE_SSL_REDIRECT = False
     response = client.get("/", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_unknown_page_gets_a_friendly_404_in_dutch(client, db):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
