@@ -140,3 +140,21 @@ def test_the_partner_list_has_a_fixed_number_of_queries(
     client.get(url)
     with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_the_partner_page_has_a_fixed_number_of_queries(
+    client, anna, placed, match, mentor_programme, org, django_assert_num_queries
+):
+    from metelkaar.partners import services
+    from metelkaar.programmes.models import Enrolment
+    from tests.partners.conftest import pupil
+
+    for name in ("Ayla", "Bo", "Cas", "Dex", "Eva", "Fien"):
+        enrolment = Enrolment.objects.create(programme=mentor_programme, person=pupil(org, name),
+                                             side="b", status="waiting")
+        services.pupil_place(partner=placed, enrolment=enrolment, by=anna)
+    client.force_login(anna)
+    url = reverse("partner_detail", args=[placed.public_id])
+    client.get(url)
+    with django_assert_num_queries(11):
+        assert client.get(url).status_code == 200
