@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from metelkaar.core.decorators import coordinator_required
-from metelkaar.impact import scale, selectors, services, surveys
+from metelkaar.impact import charts, scale, selectors, services, surveys
 from metelkaar.impact.forms import SurveyRoundForm
 
 # --- coordinator ------------------------------------------------------------------------
@@ -50,12 +50,21 @@ def round_results(request, public_id):
     results = surveys.group_rows(responses, before)
     return render(request, "impact/survey_results.html", {
         "round": round_, "compare": compare, "others": others,
-        "sections": [(d, surveys.dimension_title(d), results[d]) for d, _f in surveys.DIMENSIONS],
+        "sections": [(d, surveys.dimension_title(d), results[d], _chart(d, results[d]))
+                     for d, _f in surveys.DIMENSIONS],
         "n": len(responses), "min_group": surveys.MIN_GROUP,
         "public_url": request.build_absolute_uri(
             reverse("impact_survey", kwargs={"public_id": round_.public_id})),
         "languages": scale.LANGUAGES, "is_open": round_.is_open_on(timezone.localdate()),
     })
+
+
+def _chart(dimension, rows):
+    """Bars of the mean score of the groups that are shown (never of suppressed ones)."""
+    shown = [(row.label, row.mean) for row in rows if row.shown]
+    if dimension == "all" or len(shown) < 2:
+        return ""
+    return charts.bar_chart(surveys.dimension_title(dimension), shown)
 
 
 def _is_uuid(value) -> bool:
