@@ -106,7 +106,11 @@ def test_a_guardian_signs_up_a_pupil_and_the_school_follows_her_progress(
     # Noor's school becomes a partner and Noor is placed in groep 7/8.
     page.goto(live_server.url + reverse("partner_list", args=[mentors.public_id]))
     assert_no_axe_violations(page)
+    page.get_by_role("button", name="Partner toevoegen").click()  # empty: errors, no 500
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_no_axe_violations(page)
     page.get_by_label("Naam van de school of organisatie").fill("De Regenboog")
+    page.get_by_role("group", name="Soort").get_by_label("School", exact=True).check()
     page.get_by_label("Naam van de contactpersoon").fill("Els Meijer")
     page.get_by_label("E-mailadres van de contactpersoon").fill("els@regenboog.test")
     page.get_by_role("button", name="Partner toevoegen").click()
@@ -134,7 +138,11 @@ def test_a_guardian_signs_up_a_pupil_and_the_school_follows_her_progress(
     PupilPlacement.objects.create(partner=wilgen, enrolment=Enrolment.objects.create(
         programme=mentors, person=daan, side="b"))
 
-    page.reload()
+    page.get_by_role("link", name="Wijzigen").click()
+    expect(page.get_by_label("E-mailadres van de contactpersoon")).to_have_value(
+        "els@regenboog.test")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Opslaan").click()
     page.get_by_role("button", name=re.compile("Stuur de link naar de voortgang")).click()
     expect(page.locator(".message").first).to_contain_text("els@regenboog.test")
     (message,) = [m for m in mail.outbox if m.to == ["els@regenboog.test"]]
