@@ -19,10 +19,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from metelkaar.impact import learning
 from metelkaar.matches.models import ContactMoment, Match
 from metelkaar.proposals.models import ProposedPair
 
+CRITERION_LABELS = {
+    "similarity": _("Similarity"),
+    "complementarity": _("Complementarity (what one offers, the other needs)"),
+    "mutual_help": _("Help both ways possible"),
+    "equality": _("Equality"),
+    "feasibility": _("Feasibility (distance, time)"),
+    "fairness": _("Waiting time (fairness)"),
+}
 GRACE_DAYS = 14
 DAYS_PER_MONTH = 30.4375
 
@@ -53,7 +63,7 @@ class OutcomeData:
         """(criterion, term effect, mutual effect, current weight, suggested weight)."""
         term = {e.criterion: e for e in (self.term_model.effects if self.term_model else ())}
         mutual = {e.criterion: e for e in (self.mutual_model.effects if self.mutual_model else ())}
-        return [(c, term.get(c), mutual.get(c), self.current.get(c),
+        return [(CRITERION_LABELS.get(c, c), term.get(c), mutual.get(c), self.current.get(c),
                  (self.suggestion or {}).get(c)) for c in learning.CRITERIA]
 
 
