@@ -185,3 +185,26 @@ def test_a_mentor_match_ends_with_the_school_year(mentor_match):
     mentor_match.refresh_from_db()
     assert mentor_match.planned_end == school_year_end(mentor_match.started_at)
 
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "A pupil signed up by a guardian has no account, and matches.services.lifecycle."
+    "match_respond only takes the answer of a signed-in participant, so a mentor match "
+    "can never leave 'proposed'. Fix: let match_respond take on_behalf_of_side='a'|'b', "
+    "allowed to the match's coordinator (rule matches.respond_on_behalf) when that side's "
+    "person has no user, recording the guardian's answer as accepted_<side>_at."
+))
+def test_the_coordinator_records_the_guardians_yes_for_a_pupil(mentors, org, sara, anna):
+    from metelkaar.matches.services import match_respond
+
+    mentor = enrol(mentors, sara, "a")
+    screening.screening_record_vog(enrolment=mentor, issued=TODAY, by=anna)
+    noor = make_person(org, "Noor", birth_year=TODAY.year - 11, needs=["homework"])
+    Consent.objects.create(person=noor, purpose=Consent.Purpose.GUARDIAN, given_by="Rania")
+    enrol(mentors, noor, "b")
+    (pair,) = run_engine(mentors, anna).pairs.all()
+    match = proposal_services.pair_approve(pair=pair, by=anna)
+    match_respond(match=match, by=sara.user, accept=True)
+    match_respond(match=match, by=anna, accept=True, on_behalf_of_side="b")
+    match.refresh_from_db()
+    assert match.accepted_a_at and match.accepted_b_at
