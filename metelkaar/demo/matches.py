@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from metelkaar.demo.enrolments import SeededProgramme
+from metelkaar.matches.demo import demo_enrich
 from metelkaar.matches.models import ContactMoment, Match
 from metelkaar.programmes.models import Enrolment, Programme
 
@@ -69,7 +70,8 @@ def _pairs(seeded: SeededProgramme, status: str) -> list[tuple[Enrolment, Enrolm
 
 def seed_matches(*, seeded: dict[str, SeededProgramme], rng: random.Random, now: datetime,
                  coach=None) -> MatchCounts:
-    """Matches between the slotted enrolments of every paired programme, with contacts."""
+    """Matches between the slotted enrolments of every paired programme, with contacts,
+    and the rest of their life so far (see :func:`metelkaar.matches.demo.demo_enrich`)."""
     today = now.date()
     matches: list[Match] = []
     for kind in PAIRED_KINDS:
@@ -98,6 +100,8 @@ def seed_matches(*, seeded: dict[str, SeededProgramme], rng: random.Random, now:
     Match.objects.bulk_create(matches)
     contacts = [c for m in matches for c in _contacts(m, rng, today)]
     ContactMoment.objects.bulk_create(contacts, batch_size=500)
+    # Answers, intros, agreements, check-ins, coach follow-ups and the signals they raise.
+    demo_enrich(matches=matches, now=now)
     return MatchCounts(matches=len(matches), contacts=len(contacts))
 
 
