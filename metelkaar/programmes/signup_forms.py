@@ -372,3 +372,43 @@ class ConsentForm(forms.Form):
 
 class SummaryForm(forms.Form):
     """The last step: the person checks the summary and sends the sign-up."""
+
+
+MAX_CHILDREN = 10
+
+
+class HouseholdForm(forms.Form):
+    """Family programmes: the household and the ages of its children."""
+
+    household_name = forms.CharField(
+        label=_("Name of your family (optional)"), max_length=200, required=False,
+        help_text=_("For example: Family Haddad. Only the coordinator sees it."),
+    )
+    children = forms.CharField(
+        label=_("Years of birth of the children who live with you (optional)"),
+        max_length=100, required=False,
+        help_text=_("Separate them with commas, for example: 2015, 2019."),
+    )
+
+    def clean_children(self):
+        raw = self.cleaned_data["children"].replace(";", ",")
+        parts = [part.strip() for part in raw.split(",") if part.strip()]
+        this_year = timezone.localdate().year
+        years = []
+        for part in parts:
+            if not (part.isdigit() and len(part) == 4):
+                raise forms.ValidationError(
+                    _("Write each year of birth in four digits, for example 2015.")
+                )
+            year = int(part)
+            if not this_year - 17 <= year <= this_year:
+                raise forms.ValidationError(
+                    _("Only children up to 17: years of birth from %(low)s to %(high)s.")
+                    % {"low": this_year - 17, "high": this_year}
+                )
+            years.append(year)
+        if len(years) > MAX_CHILDREN:
+            raise forms.ValidationError(
+                _("Please fill in at most %(max)s children.") % {"max": MAX_CHILDREN}
+            )
+        return sorted(years)

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.people import services as people_services
-from metelkaar.people.models import Consent, Person
+from metelkaar.people.models import Consent, Household, Person
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
 
 OPEN_STATUSES_EXCLUDED = (Enrolment.Status.FINISHED, Enrolment.Status.WITHDRAWN)
@@ -82,6 +82,27 @@ def _person_for_signup(*, programme: Programme, profile: dict[str, Any]) -> Pers
     return people_services.person_profile_update(person=existing, profile=profile)
 
 
+def _household_for_signup(*, person, household: dict[str, Any] | None):
+    """The person's household, created or updated from the family step."""
+    if household is None:
+        return None
+    name = (household.get("household_name") or "").strip() or str(
+        _("Family %(name)s") % {"name": person.last_name or person.first_name}
+    )
+    children = list(household.get("children") or [])
+    family = person.household
+    if family is None:
+        family = Household.objects.create(
+            organisation=person.organisation, name=name, children_birth_years=children
+        )
+        person.household = family
+        person.save(update_fields=["household"])
+    else:
+        family.name, family.children_birth_years = name, children
+        family.save(update_fields=["name", "children_birth_years"])
+    return family
+
+
 def enrolment_signup(
     *,
     programme: Programme,
@@ -91,6 +112,7 @@ def enrolment_signup(
     sensitive: dict[str, str] | None = None,
     guardian_name: str = "",
     language: str = "nl",
+    household: dict[str, Any] | None = None,
 ) -> Enrolment:
     """Sign a person up for a programme: Person, Consent(s), SensitiveProfile, Enrolment.
 
@@ -98,6 +120,7 @@ def enrolment_signup(
     ``sensitive`` (origin, refugee_status, sexual_orientation) is stored only
     together with a ``sensitive_data`` consent, and only in a programme that
     uses sensitive data. ``guardian_name`` records a guardian's consent.
+    ``household`` (household_name, children: years of birth) signs up a family.
     Raises :class:`DuplicateSignupError` when the e-mail address already has an
     open enrolment in the programme, :class:`SignupError` on other refusals.
     """
@@ -127,8 +150,9 @@ def enrolment_signup(
                 people_services.consent_give(person=person, purpose=Consent.Purpose.SENSITIVE_DATA)
                 people_services.sensitive_profile_set(person=person, **sensitive)
             now = timezone.now()
+            family = _household_for_signup(person=person, household=household)
             enrolment = Enrolment.objects.create(
-                programme=programme, person=person, side=side,
+                programme=programme, person=person, side=side, household=family,
                 status=Enrolment.Status.APPLIED, status_changed_at=now, created_at=now,
             )
             EnrolmentStatusChange.objects.create(

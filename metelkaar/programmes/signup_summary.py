@@ -41,6 +41,12 @@ def signup_summary(forms) -> list[dict]:
             (_("Gender"), str(gender)),
             (_("Postcode"), about["postcode"]),
         ]))
+    if "household" in data:
+        family = data["household"]
+        sections.append(_section("household", _("Your family"), [
+            (_("Name of your family"), family["household_name"]),
+            (_("Children born in"), ", ".join(str(year) for year in family["children"])),
+        ]))
     if "languages" in data:
         levels = dict(v.LANGUAGE_LEVELS)
         languages = [

@@ -30,6 +30,7 @@ from metelkaar.programmes.signup_summary import signup_summary
 STEPS = [
     ("side", f.SideForm, _("How you take part")),
     ("about", f.AboutForm, _("About you")),
+    ("household", f.HouseholdForm, _("Your family")),
     ("languages", f.LanguagesForm, _("Languages")),
     ("interests", f.InterestsForm, _("Interests")),
     ("help", f.HelpForm, _("Help")),
@@ -64,6 +65,7 @@ class SignupWizard(NamedUrlSessionWizardView):
     condition_dict = {
         "side": lambda wizard: wizard.programme.is_two_sided,
         "sensitive": lambda wizard: wizard.programme.uses_sensitive_data,
+        "household": lambda wizard: wizard.programme.kind == Programme.Kind.FAMILY,
     }
     template_name = "programmes/signup_step.html"
 
@@ -195,6 +197,7 @@ class SignupWizard(NamedUrlSessionWizardView):
             profile=profile,
             participation_consent=consent["participation"],
             sensitive=sensitive,
+            household=data.get("household"),
             guardian_name=consent.get("guardian_name", "") if consent.get("guardian_consent")
             else "",
             language=get_language() or "nl",
