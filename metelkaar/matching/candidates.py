@@ -267,7 +267,7 @@ def candidate_pairs(
     >>> sorted(zip(i.tolist(), j.tolist()))[:3]
     [(0, 1), (0, 2), (0, 3)]
     """
-    k = k or rules.candidates
+    k = k or (rules.pool_candidates if pool else rules.candidates)
     wide = k * rules.prefilter
     ea, eb = embed(fa, fb, rules)
     xa, yb = surrogate(fa, fb, rules)

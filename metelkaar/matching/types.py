@@ -157,7 +157,12 @@ class Rules:
         in large runs.
     prefilter : int
         That step scores ``candidates * prefilter`` neighbours per person
-        exactly and keeps the best ``candidates``.
+        exactly and keeps the best ``candidates``. The defaults (20, 15) were
+        measured at 0.45 % below the dense optimum at 2,000 x 2,000; (10, 8)
+        was 1.1 % below at 10,000 x 10,000.
+    pool_candidates : int
+        ``candidates`` for one pool, lower because the blossom algorithm's
+        time grows quickly with the number of edges.
     dense_limit : int
         Largest ``n_a * n_b`` scored as a full matrix; above it, candidate
         edges only.
@@ -177,8 +182,9 @@ class Rules:
     same_area: bool = False
     excluded_pairs: frozenset[frozenset[Hashable]] = frozenset()
     reference_year: int | None = None
-    candidates: int = 10
-    prefilter: int = 8
+    candidates: int = 20
+    prefilter: int = 15
+    pool_candidates: int = 10
     dense_limit: int = 1_000_000
     pool_dense_limit: int = 20_000
 

@@ -98,7 +98,7 @@ def test_propose_pool_is_valid_and_beats_nothing() -> None:
     result = propose_pool(pool, RULES)
     check(result, pool, pool, RULES, pool=True)
     assert len(result) > 10
-    sparse = propose_pool(pool, dataclasses.replace(RULES, pool_dense_limit=0, candidates=8))
+    sparse = propose_pool(pool, dataclasses.replace(RULES, pool_dense_limit=0, pool_candidates=8))
     check(sparse, pool, pool, RULES, pool=True)
     assert sparse.total_score <= result.total_score + 1e-9
 
