@@ -105,6 +105,9 @@ UNMATCHED = {
     ),
     "below_min_score": gettext_lazy("No option scores above the programme's lowest score."),
     "cooling_off": gettext_lazy("Still in the cooling-off period after an earlier match."),
+    "vog_expired": gettext_lazy(
+        "The certificate of conduct (VOG) has expired; record a new one first."
+    ),
 }
 CONSTRAINTS = {
     "language": gettext_lazy("no common language at conversation level"),

@@ -33,8 +33,14 @@ def programme_can_propose(programme: Programme) -> bool:
 
 
 def waiting_pool(programme: Programme, *, today: dt.date | None = None) -> tuple[list, list]:
-    """Waiting enrolments that may be matched now, and those still in cooling-off."""
+    """Waiting enrolments that may be matched now, and those held back with a reason.
+
+    Held back: people still in the cooling-off period after a closed match,
+    and people whose certificate of conduct (VOG) expired while they waited.
+    Returns ``(ready, held)`` where ``held`` is a list of ``(enrolment, reason)``.
+    """
     from metelkaar.matches.models import Match
+    from metelkaar.programmes.screening import valid_vog
 
     today = today or timezone.localdate()
     enrolments = list(
@@ -49,9 +55,15 @@ def waiting_pool(programme: Programme, *, today: dt.date | None = None) -> tuple
     cooling = set(recent.values_list("enrolment_a__person_id", flat=True)) | set(
         recent.values_list("enrolment_b__person_id", flat=True)
     )
-    ready = [e for e in enrolments if e.person_id not in cooling]
-    waiting = [e for e in enrolments if e.person_id in cooling]
-    return ready, waiting
+    ready, held = [], []
+    for enrolment in enrolments:
+        if enrolment.person_id in cooling:
+            held.append((enrolment, "cooling_off"))
+        elif programme.needs_screening(enrolment.side) and valid_vog(enrolment, on=today) is None:
+            held.append((enrolment, "vog_expired"))
+        else:
+            ready.append(enrolment)
+    return ready, held
 
 
 def run_start(*, programme: Programme, by, weights: dict | None = None) -> MatchingRun:
@@ -94,7 +106,7 @@ def run_execute(*, run: MatchingRun) -> MatchingRun:
         return run
     programme = run.programme
     try:
-        ready, cooling = waiting_pool(programme)
+        ready, held = waiting_pool(programme)
         _progress(run, 20)
         result, n_a, n_b = _solve(programme, ready, run.weights, run.min_score)
         _progress(run, 80)
@@ -132,7 +144,7 @@ def run_execute(*, run: MatchingRun) -> MatchingRun:
                     )
                     for u in result.unmatched
                 ]
-                + [UnmatchedEnrolment(run=run, enrolment=e, reason="cooling_off") for e in cooling]
+                + [UnmatchedEnrolment(run=run, enrolment=e, reason=why) for e, why in held]
             )
             MatchingRun.objects.filter(pk=run.pk).update(
                 status=MatchingRun.Status.DONE,
@@ -228,7 +240,7 @@ def pair_decline(*, pair: ProposedPair, by, reason: str = "") -> ProposedPair:
 
 def preview(*, programme: Programme, weights: dict) -> dict:
     """What a run with these weights would propose now (not stored)."""
-    ready, _cooling = waiting_pool(programme)
+    ready, _held = waiting_pool(programme)
     result, n_a, n_b = _solve(programme, ready, weights, programme.min_score)
     return {
         "pairs": len(result.pairs),

@@ -20,7 +20,7 @@ def _programme(request, public_id):
 @coordinator_required
 def proposals_home(request, public_id):
     programme = _programme(request, public_id)
-    ready, cooling = services.waiting_pool(programme)
+    ready, held = services.waiting_pool(programme)
     return render(
         request,
         "proposals/home.html",
@@ -28,7 +28,7 @@ def proposals_home(request, public_id):
             "programme": programme,
             "can_propose": services.programme_can_propose(programme),
             "n_ready": len(ready),
-            "n_cooling": len(cooling),
+            "n_cooling": len(held),
             "runs": programme.runs.select_related("created_by")[:10],
         },
     )

@@ -130,11 +130,6 @@ def test_a_pupil_needs_no_vog(mentors, org, anna):
     assert enrolment_advance(enrolment=enrolment, by=anna).status == S.WAITING
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "proposals.services.waiting_pool does not look at the VOG again. Fix: leave out "
-    "enrolments whose programme.needs_screening(side) and screening.valid_vog(enrolment) is "
-    "None on the day of the run (report them as unmatched with reason 'vog_expired')."
-))
 def test_a_mentor_whose_vog_expired_while_waiting_is_not_proposed(mentors, org, sara, anna):
     mentor = enrol(mentors, sara, "a")
     screening.screening_record_vog(enrolment=mentor, issued=TODAY - dt.timedelta(days=3 * 365 + 5),

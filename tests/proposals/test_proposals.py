@@ -151,8 +151,8 @@ def test_people_in_cooling_off_are_left_out_with_a_reason(programme, pool, anna,
         ended_at=timezone.localdate(),
     )
     assert old.pk
-    ready, cooling = services.waiting_pool(programme)
-    assert pool["fatima"] in cooling and pool["kees"] in cooling
+    ready, held = services.waiting_pool(programme)
+    assert (pool["fatima"], "cooling_off") in held and (pool["kees"], "cooling_off") in held
     run = run_now(services.run_start, programme=programme, by=anna)
     reasons = dict(
         MatchingRun.objects.get(pk=run.pk).unmatched.values_list("enrolment_id", "reason")
