@@ -187,6 +187,20 @@ class CoachContactForm(forms.Form):
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, match: Match, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["with_whom"].choices = [
+            (CoachContact.With.A, match.enrolment_a.person.first_name),
+            (CoachContact.With.B, match.enrolment_b.person.first_name),
+            (CoachContact.With.BOTH, CoachContact.With.BOTH.label),
+        ]
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
 
 class EmptyForm(forms.Form):
     """For steps that need no input, only the button."""

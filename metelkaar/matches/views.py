@@ -92,7 +92,7 @@ ACTIONS = {
               lambda m, u, f: services.match_close(match=m, by=u, **f.cleaned_data)),
     "refresh-signals": (forms.EmptyForm, False, "matches.view_match", list(Match.RUNNING),
                         lambda m, u, f: services.signals_compute(match_ids=[m.pk])),
-    "coach-contact": (forms.CoachContactForm, False, "matches.log_coach_contact",
+    "coach-contact": (forms.CoachContactForm, True, "matches.log_coach_contact",
                       list(Match.RUNNING),
                       lambda m, u, f: services.coach_contact_log(
                           match=m, by=u, day=f.cleaned_data["day"], kind=f.cleaned_data["kind"],
