@@ -128,8 +128,13 @@ def _ics_escape(text: str) -> str:
 
 
 def intro_ics(match: Match, summary: str) -> str:
-    """An iCalendar (RFC 5545) event for the intro meeting."""
+    """An iCalendar (RFC 5545) event for the intro meeting.
+
+    The UID stays the same when the meeting moves and SEQUENCE counts the
+    moves, so calendars update the event instead of adding a second one.
+    """
     intro = match.intro
+    sequence = match.events.filter(action="intro_replanned").count()
     end = intro.starts_at + timedelta(minutes=intro.duration_minutes)
     lines = [
         "BEGIN:VCALENDAR",
@@ -138,6 +143,7 @@ def intro_ics(match: Match, summary: str) -> str:
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         f"UID:intro-{match.public_id}@metelkaar",
+        f"SEQUENCE:{sequence}",
         f"DTSTAMP:{_ics_time(timezone.now())}",
         f"DTSTART:{_ics_time(intro.starts_at)}",
         f"DTEND:{_ics_time(end)}",

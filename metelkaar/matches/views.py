@@ -33,6 +33,7 @@ EVENT_LABELS = {
     "declined_b": gettext_lazy("%(b)s said no to the proposal"),
     "declined_coordinator": gettext_lazy("The coordinator withdrew the proposal"),
     "intro_planned": gettext_lazy("First meeting planned"),
+    "intro_replanned": gettext_lazy("First meeting moved"),
     "klik_a_yes": gettext_lazy("%(a)s: there is a klik"),
     "klik_a_no": gettext_lazy("%(a)s: no klik"),
     "klik_b_yes": gettext_lazy("%(b)s: there is a klik"),
@@ -75,6 +76,10 @@ ACTIONS = {
                    lambda m, u, f: services.match_plan_intro(
                        match=m, by=u, starts_at=f.starts_at(), place=f.cleaned_data["place"],
                        duration_minutes=f.cleaned_data["duration_minutes"])),
+    "replan-intro": (forms.IntroForm, False, "matches.plan_intro", [S.INTRODUCED],
+                     lambda m, u, f: services.match_replan_intro(
+                         match=m, by=u, starts_at=f.starts_at(), place=f.cleaned_data["place"],
+                         duration_minutes=f.cleaned_data["duration_minutes"])),
     "klik": (forms.StaffKlikForm, False, "matches.record_klik", [S.INTRODUCED],
              lambda m, u, f: services.match_record_klik(match=m, by=u, klik=_yes(f))),
     "activate": (forms.ActivateForm, True, "matches.activate", [S.INTRODUCED],

@@ -333,3 +333,22 @@ def test_a_home_project_may_have_a_team(org, anna, fatima, jan):
                                        enrolment_b=resident, score=None, explanation={}, by=anna)
     assert Match.objects.filter(programme=project).count() == 2
     assert not MatchSeat.objects.filter(programme=project).exists()
+
+
+def test_the_intro_can_be_moved_and_calendars_update(introduced, anna, bram):
+    mail.outbox.clear()
+    later = timezone.now() + timedelta(days=5)
+    services.match_replan_intro(match=introduced, by=anna, starts_at=later, place="Bibliotheek")
+    introduced.intro.refresh_from_db()
+    assert introduced.intro.place == "Bibliotheek"
+    assert sorted(m.to[0] for m in mail.outbox) == ["fatima@example.test", "jan@example.test"]
+    content = mail.outbox[0].attachments[0][1]
+    assert "SEQUENCE:1" in content and f"UID:intro-{introduced.public_id}@metelkaar" in content
+    with pytest.raises(services.MatchPermissionDenied):
+        services.match_replan_intro(match=introduced, by=bram, starts_at=later, place="x")
+
+
+def test_only_a_planned_intro_moves(proposed, anna):
+    with pytest.raises(services.MatchError):
+        services.match_replan_intro(match=proposed, by=anna, starts_at=timezone.now(),
+                                    place="Bibliotheek")

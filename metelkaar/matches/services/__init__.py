@@ -23,6 +23,7 @@ from metelkaar.matches.services.lifecycle import (  # noqa: F401
     match_pause,
     match_plan_intro,
     match_record_klik,
+    match_replan_intro,
     match_respond,
     match_resume,
     match_start_closing,

@@ -170,6 +170,27 @@ def match_plan_intro(*, match: Match, by, starts_at: datetime, place: str,
     return match
 
 
+def match_replan_intro(*, match: Match, by, starts_at: datetime, place: str,
+                       duration_minutes: int = 60) -> Match:
+    """Move the kennismaking; both get the changed calendar invitation."""
+    require(by, "matches.plan_intro", match)
+    if match.status != S.INTRODUCED:
+        raise MatchError(_("Only a planned first meeting can be moved."))
+    if not place.strip():
+        raise MatchError(_("Please say where you will meet."))
+    with transaction.atomic():
+        changed = IntroMeeting.objects.filter(match=match).update(
+            starts_at=starts_at, place=place.strip()[:200], duration_minutes=duration_minutes,
+            coordinator=by, planned_at=timezone.now(),
+        )
+        if changed != 1:
+            raise MatchError(_("This match has changed in the meantime. Please look again."))
+        record(match=match, action="intro_replanned", by=by)
+    match.intro = IntroMeeting.objects.get(match=match)
+    notify("intro_planned", match)
+    return match
+
+
 def match_record_klik(*, match: Match, by, klik: bool) -> Match:
     """A participant or the coordinator says whether there was a klik.
 
