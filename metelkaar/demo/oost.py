@@ -36,6 +36,7 @@ from metelkaar.demo.population import (
     draw_population,
     pair_up,
 )
+from metelkaar.partners.demo import partners_demo_fill
 from metelkaar.people.models import Consent, Household, Neighbourhood, SensitiveProfile
 from metelkaar.programmes.models import Attendance, Screening, TrainingSession
 from metelkaar.programmes.screening import vog_valid_until
@@ -171,6 +172,7 @@ def seed_oost(*, organisation, rng: random.Random, now: datetime, user_for: Call
     bridge_people = [e.person for e in seeded["bridge"].enrolments("a", "waiting")]
     bridge_demo_fill(programme=programmes["bridge"], persons=bridge_people,
                      by=staff["coordinator"], rng=rng)
+    partners_demo_fill(programme=programmes["mentor"], by=staff["coordinator"], rng=rng)
 
 
 def seed_west(*, organisation, rng: random.Random, now: datetime, user_for: Callable) -> None:
