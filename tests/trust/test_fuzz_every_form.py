@@ -79,7 +79,7 @@ def _forms(html: str, page_url: str) -> list[tuple[str, list[str]]]:
         if attributes.get("method", "get").lower() != "post":
             continue
         action = unescape(attributes.get("action") or page_url)
-        if urlsplit(action).netloc:
+        if urlsplit(action).netloc or action in _skipped_actions():
             continue
         names = []
         for _tag, field_attrs in FIELD.findall(body):
@@ -89,6 +89,10 @@ def _forms(html: str, page_url: str) -> list[tuple[str, list[str]]]:
                 names.append(name)
         found.append((action, sorted(set(names))))
     return found
+
+
+def _skipped_actions() -> set[str]:
+    return {reverse(name) for name in SKIP}
 
 
 FUZZ_ENTRIES = sorted(
