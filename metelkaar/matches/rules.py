@@ -36,10 +36,9 @@ def is_match_coach(user, match) -> bool:
 def is_match_participant(user, match) -> bool:
     if match is None or not user.is_authenticated:
         return False
-    person = getattr(user, "person", None)
-    if person is None:
-        return False
-    return person.pk in (match.enrolment_a.person_id, match.enrolment_b.person_id)
+    from metelkaar.matches.services.common import side_of_user
+
+    return side_of_user(match, user) is not None
 
 
 @rules.predicate
@@ -54,6 +53,7 @@ is_staff_of_match = is_match_coordinator | is_match_coach
 PERMISSIONS = {
     # coordinator only: the steps of the introduction and the end
     "matches.decline_proposal": is_match_coordinator,
+    "matches.respond_on_behalf": is_match_coordinator,
     "matches.plan_intro": is_match_coordinator,
     "matches.activate": is_match_coordinator,
     "matches.assign_coach": is_match_coordinator,

@@ -72,6 +72,12 @@ ACTIONS = {
     "decline": (forms.ReasonForm, False, "matches.decline_proposal", [S.PROPOSED],
                 lambda m, u, f: services.match_decline(match=m, by=u, reason=f.cleaned_data[
                     "reason"])),
+    "yes-for-a": (forms.EmptyForm, False, "matches.respond_on_behalf", [S.PROPOSED],
+                  lambda m, u, f: services.match_respond(match=m, by=u, accept=True,
+                                                         on_behalf_of_side="a")),
+    "yes-for-b": (forms.EmptyForm, False, "matches.respond_on_behalf", [S.PROPOSED],
+                  lambda m, u, f: services.match_respond(match=m, by=u, accept=True,
+                                                         on_behalf_of_side="b")),
     "plan-intro": (forms.IntroForm, False, "matches.plan_intro", [S.PROPOSED],
                    lambda m, u, f: services.match_plan_intro(
                        match=m, by=u, starts_at=f.starts_at(), place=f.cleaned_data["place"],
@@ -108,6 +114,12 @@ ACTIONS = {
 def _available(match: Match, user) -> list[str]:
     names = [name for name, (_f, _m, perm, statuses, _c) in ACTIONS.items()
              if match.status in statuses and user.has_perm(perm, match)]
+    for side in ("a", "b"):  # only for a participant without an account who has not answered
+        enrolment = match.enrolment_a if side == "a" else match.enrolment_b
+        if f"yes-for-{side}" in names and (
+            enrolment.person.user_id is not None or getattr(match, f"accepted_{side}_at")
+        ):
+            names.remove(f"yes-for-{side}")
     if "plan-intro" in names and not (match.accepted_a_at and match.accepted_b_at):
         names.remove("plan-intro")
     if "klik" in names and (match.klik_coordinator is not None

@@ -23,6 +23,7 @@ PARTICIPANTS = {"fatima", "jan"}
 
 EXPECTED = {
     "matches.decline_proposal": COORD,
+    "matches.respond_on_behalf": COORD,
     "matches.plan_intro": COORD,
     "matches.activate": COORD,
     "matches.assign_coach": COORD,

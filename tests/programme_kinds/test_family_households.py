@@ -125,12 +125,6 @@ def test_the_family_norm_is_two_contacts_a_month_for_a_year(families):
     assert (families.contact_norm_per_month, families.term_months) == (2, 12)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "matches.rules.is_match_participant only accepts the enrolled person. Fix: in family "
-    "programmes also accept a user whose Person.household_id is the household of "
-    "enrolment_a or enrolment_b (and matches.services.common.side_of_user the same), so "
-    "either adult of a household can log the household's contacts."
-))
 def test_the_other_adult_of_a_household_can_log_a_contact(org, family_match, haddad):
     user = User.objects.create_user("samir@example.test", PASSWORD)
     make_person(org, "Samir", household=haddad.household, user=user, email=user.email)

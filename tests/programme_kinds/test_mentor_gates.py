@@ -171,24 +171,12 @@ def test_school_year_end_is_offered_for_the_term():
     assert school_year_end(dt.date(2026, 10, 1)) == dt.date(2027, 7, 31)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "matches.services.lifecycle.match_activate sets planned_end = add_months(today, "
-    "term_months). Fix: for programme.kind == 'mentor' use "
-    "metelkaar.partners.schoolyear.school_year_end(today) as planned_end."
-))
 def test_a_mentor_match_ends_with_the_school_year(mentor_match):
     mentor_match.refresh_from_db()
     assert mentor_match.planned_end == school_year_end(mentor_match.started_at)
 
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A pupil signed up by a guardian has no account, and matches.services.lifecycle."
-    "match_respond only takes the answer of a signed-in participant, so a mentor match "
-    "can never leave 'proposed'. Fix: let match_respond take on_behalf_of_side='a'|'b', "
-    "allowed to the match's coordinator (rule matches.respond_on_behalf) when that side's "
-    "person has no user, recording the guardian's answer as accepted_<side>_at."
-))
 def test_the_coordinator_records_the_guardians_yes_for_a_pupil(mentors, org, sara, anna):
     from metelkaar.matches.services import match_respond
 

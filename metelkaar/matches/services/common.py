@@ -106,12 +106,20 @@ def move_enrolments(*, match: Match, to: str, by, note: str = "") -> None:
 
 
 def side_of_user(match: Match, user) -> str | None:
-    """``"a"``/``"b"`` when the user is that participant of the match, else ``None``."""
+    """``"a"``/``"b"`` when the user is that participant of the match, else ``None``.
+
+    In a family programme every adult of an enrolled household speaks for
+    that side, so either parent can log the household's contacts.
+    """
     person = getattr(user, "person", None) if user.is_authenticated else None
     if person is None:
         return None
-    if match.enrolment_a.person_id == person.pk:
-        return "a"
-    if match.enrolment_b.person_id == person.pk:
-        return "b"
+    for side, enrolment in (("a", match.enrolment_a), ("b", match.enrolment_b)):
+        if enrolment.person_id == person.pk:
+            return side
+    if match.programme.kind == "family" and person.household_id:
+        for side, enrolment in (("a", match.enrolment_a), ("b", match.enrolment_b)):
+            household_id = enrolment.household_id or enrolment.person.household_id
+            if household_id == person.household_id:
+                return side
     return None

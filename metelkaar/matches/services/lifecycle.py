@@ -107,10 +107,24 @@ def match_create_proposed(*, programme: Programme, enrolment_a: Enrolment,
     return match
 
 
-def match_respond(*, match: Match, by, accept: bool, reason: str = "") -> Match:
-    """A participant says yes or no to the proposal, before any meeting."""
-    require(by, "matches.respond_to_proposal", match)
-    side = side_of_user(match, by)
+def match_respond(*, match: Match, by, accept: bool, reason: str = "",
+                  on_behalf_of_side: str | None = None) -> Match:
+    """A participant says yes or no to the proposal, before any meeting.
+
+    For a participant without an account (a pupil signed up by a guardian) the
+    coordinator records the answer: ``on_behalf_of_side`` names that side.
+    """
+    if on_behalf_of_side is not None:
+        if on_behalf_of_side not in ("a", "b"):
+            raise MatchError(_("Choose side A or side B."))
+        require(by, "matches.respond_on_behalf", match)
+        enrolment = match.enrolment_a if on_behalf_of_side == "a" else match.enrolment_b
+        if enrolment.person.user_id is not None:
+            raise MatchError(_("This participant has an account and answers for themselves."))
+        side = on_behalf_of_side
+    else:
+        require(by, "matches.respond_to_proposal", match)
+        side = side_of_user(match, by)
     field = f"accepted_{side}_at"
     if match.status != S.PROPOSED or getattr(match, field) is not None:
         raise MatchError(_("You have already answered this proposal."))
@@ -233,10 +247,16 @@ def match_activate(*, match: Match, by, meetings_per_month: int, term_months: in
     if coach is not None:
         _check_coach(match, coach)
     today = timezone.localdate()
+    if match.programme.kind == "mentor":  # mentoring follows the school year
+        from metelkaar.partners.schoolyear import school_year_end
+
+        planned_end = school_year_end(today)
+    else:
+        planned_end = add_months(today, term_months)
     with transaction.atomic():
         transition(
             match=match, from_statuses=[S.INTRODUCED], to=S.ACTIVE, by=by, action="activated",
-            started_at=today, planned_end=add_months(today, term_months),
+            started_at=today, planned_end=planned_end,
             **({"coach": coach} if coach is not None else {}),
         )
         Agreement.objects.create(
