@@ -3,8 +3,8 @@
 A newcomer mother signs up her family on a phone; coordinator Anna finds the
 family among the newcomer families, takes it in, and the engine proposes the
 local De Boer family (household with children), which Anna approves.
-(The sign-up has no household step yet: see the strict xfail in
-tests/programme_kinds/test_family_households.py.)
+The newcomer family gives its name and the children's years of birth in the sign-up's
+family step, so the engine can match the children's ages.
 """
 
 from __future__ import annotations
@@ -67,6 +67,11 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     page.get_by_label("Geboortejaar").fill("1988")
     page.get_by_label("Postcode").fill("1094 AB")
     _next(page)
+    page.get_by_label("Naam van je gezin (mag leeg blijven)").fill("Gezin Haddad")
+    page.get_by_label(re.compile("Geboortejaren van de kinderen")).fill(
+        f"{timezone.localdate().year - 9}, {timezone.localdate().year - 6}")
+    assert_no_axe_violations(page)
+    _next(page)
     page.get_by_label("Taal 1").select_option("ar")
     page.get_by_label("Niveau 1").select_option("5")
     page.get_by_label("Taal 2").select_option("nl")
@@ -90,6 +95,8 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     assert_no_axe_violations(page)
     rania = Enrolment.objects.get(person__first_name="Rania")
     assert rania.side == "a"
+    assert rania.household.name == "Gezin Haddad"
+    assert len(rania.household.children_birth_years) == 2
 
     # The coordinator finds the family among the newcomer families.
     page.set_viewport_size(DESKTOP)
