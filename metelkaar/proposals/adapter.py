@@ -106,6 +106,34 @@ def excluded_pairs(programme: Programme, enrolments: list[Enrolment]) -> frozens
     )
 
 
+TEACHES_LEVEL = 4  # speaks it well enough to help someone practise
+LEARNS_LEVELS = (1, 2)  # stated as a language one is learning
+
+
+def _helps(giver: Candidate, taker: Candidate) -> bool:
+    """The giver offers something the taker needs, or can teach a language the taker learns."""
+    if giver.offers & taker.needs:
+        return True
+    return any(
+        taker.languages.get(code) in LEARNS_LEVELS
+        for code, level in giver.languages.items()
+        if level >= TEACHES_LEVEL
+    )
+
+
+def one_way_pairs(candidates: list[Candidate]) -> frozenset:
+    """Pairs in which help could not go both ways: impossible in a tandem.
+
+    Quadratic in the pool, which for one programme's waiting list is small.
+    """
+    excluded = set()
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if not (_helps(a, b) and _helps(b, a)):
+                excluded.add(frozenset((a.id, b.id)))
+    return frozenset(excluded)
+
+
 def rules_for(
     programme: Programme,
     enrolments: list[Enrolment],
@@ -117,5 +145,10 @@ def rules_for(
         weights={k: float(v) for k, v in chosen.items() if k in CRITERIA},
         min_score=programme.min_score if min_score is None else min_score,
         peer=programme.kind in PEER_KINDS,
-        excluded_pairs=excluded_pairs(programme, enrolments),
+        excluded_pairs=excluded_pairs(programme, enrolments)
+        | (
+            one_way_pairs([candidate_for(e) for e in enrolments])
+            if programme.kind == Programme.Kind.TANDEM
+            else frozenset()
+        ),
     )

@@ -84,12 +84,6 @@ def test_the_tandem_engine_solves_a_general_graph(org, tandem, anna):
     assert run.unmatched.count() == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "The engine treats mutual help as a bonus, not as a rule, so a one-way tandem is "
-    "proposed. Fix: in metelkaar/proposals/adapter.rules_for set a hard rule for kind "
-    "'tandem' (e.g. Rules(require_mutual=True)) that matching.scoring uses to make a pair "
-    "infeasible unless offers∩needs is non-empty in both directions."
-))
 def test_a_one_way_tandem_is_never_proposed(org, tandem, anna):
     learner(org, tandem, "Cor", "nl", "uk")
     learner(org, tandem, "Dana", "fr", "nl")  # Cor teaches Dana Dutch; Dana cannot teach Cor
