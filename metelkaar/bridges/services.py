@@ -27,6 +27,7 @@ from metelkaar.bridges.models import (
     Requester,
 )
 from metelkaar.bridges.signing import status_url
+from metelkaar.core.links import site_url as _site_url
 from metelkaar.people.models import Organisation, Person
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
 
@@ -168,11 +169,6 @@ def bridge_request_confirmation_send(*, bridge_request: BridgeRequest, base_url:
         subject = render_to_string("bridges/email/request_received_subject.txt", context)
         body = render_to_string("bridges/email/request_received_body.txt", context)
     send_mail(" ".join(subject.split()), body, None, [bridge_request.contact_email])
-
-
-def _site_url() -> str:
-    """Base address for links in e-mails (setting ``SITE_URL``, else the local demo)."""
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def _move(*, bridge_request: BridgeRequest, old: tuple[str, ...], to: str, **fields: Any) -> None:

@@ -18,6 +18,7 @@ from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from metelkaar.core.links import site_url
 from metelkaar.matches.models import CheckIn, Match
 from metelkaar.people.models import Person, User
 
@@ -29,11 +30,6 @@ class Recipient:
     first_name: str
     person: Person | None = None
     user: User | None = None
-
-
-def site_url() -> str:
-    """Base address for links in e-mails (setting ``SITE_URL``, else the local demo)."""
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def _language(code: str | None) -> str:

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.core.links import site_url as _site_url
 from metelkaar.partners.models import Partner, PupilPlacement
 from metelkaar.partners.schoolyear import school_year_end
 from metelkaar.partners.signing import PROGRESS_LINK_MAX_AGE, progress_url
@@ -100,8 +101,3 @@ def progress_link_send(*, partner: Partner, base_url: str = "") -> None:
         subject = render_to_string("partners/email/progress_link_subject.txt", context)
         body = render_to_string("partners/email/progress_link_body.txt", context)
     send_mail(" ".join(subject.split()), body, None, [partner.contact_email])
-
-
-def _site_url() -> str:
-    """Base address for links in e-mails (setting ``SITE_URL``, else the local demo)."""
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from metelkaar.core.links import site_url
+
 # Links stay valid a little longer than the longest help post (60 days).
 TOKEN_MAX_AGE = 90 * 24 * 3600
 
@@ -32,11 +34,6 @@ def token_read(*, salt: str, token: str, max_age: int = TOKEN_MAX_AGE) -> dict[s
     if not isinstance(payload, dict):
         raise InvalidLink
     return payload
-
-
-def site_url() -> str:
-    """Base address for links in e-mails (setting ``SITE_URL``, else the local demo)."""
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def absolute(viewname: str, **kwargs: Any) -> str:
