@@ -6,7 +6,7 @@ organisation, over any date range. Every section is a
 :class:`~metelkaar.impact.tables.Table` with its chart and a one-sentence
 summary, so the page and the exports show the same thing.
 
-Definitions (also in README_SECTION.md):
+Definitions (also in README.md, "Showing what changed"):
 
 * **Pipeline**: enrolments created in the period, by the furthest step they
   reached by the period's end; drop-out per step = withdrawn at that step.
