@@ -115,7 +115,9 @@ def make_person(organisation, first_name, **fields):
         "needs": ["language"],
         "availability": ["0-evening", "5-morning"],
     }
-    return Person.objects.create(organisation=organisation, first_name=first_name, **{**defaults, **fields})
+    return Person.objects.create(
+        organisation=organisation, first_name=first_name, **{**defaults, **fields}
+    )
 
 
 @pytest.fixture
@@ -132,8 +134,15 @@ def jan(org):
 
     user = User.objects.create_user("jan@example.test", PASSWORD, full_name="Jan")
     return make_person(
-        org, "Jan", last_name="Bakker", user=user, email=user.email, birth_year=1985,
-        languages={"nl": 5, "en": 4}, offers=["language", "paperwork"], needs=["cooking"],
+        org,
+        "Jan",
+        last_name="Bakker",
+        user=user,
+        email=user.email,
+        birth_year=1985,
+        languages={"nl": 5, "en": 4},
+        offers=["language", "paperwork"],
+        needs=["cooking"],
     )
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 import polib
 import pytest
 
-PO_FILES = sorted(Path(__file__).resolve().parents[1].glob("metelkaar/*/locale/nl/LC_MESSAGES/django.po"))
+PO_FILES = sorted(
+    Path(__file__).resolve().parents[1].glob("metelkaar/*/locale/nl/LC_MESSAGES/django.po")
+)
 
 
 def test_there_are_dutch_catalogues():

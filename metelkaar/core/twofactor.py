@@ -96,7 +96,9 @@ def setup(request):
             otp_login(request, device)
             messages.success(request, _("Two-step login is on."))
             return redirect(_next_url(request))
-        form.add_error("token", _("This code is not right. Check the time on your phone and try again."))
+        form.add_error(
+            "token", _("This code is not right. Check the time on your phone and try again.")
+        )
     return render(
         request,
         "registration/twofactor_setup.html",
@@ -124,7 +126,9 @@ def verify(request):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
                 return redirect(_next_url(request))
-        form.add_error("token", _("This code is not right. Check the time on your phone and try again."))
+        form.add_error(
+            "token", _("This code is not right. Check the time on your phone and try again.")
+        )
     return render(
         request, "registration/twofactor_verify.html", {"form": form, "next": _next_url(request)}
     )

@@ -26,7 +26,10 @@ def availability_grid(slots: list[str]) -> list[tuple[str, list[tuple[str, bool]
     """Rows of (weekday label, [(part label, available)]) for a table."""
     chosen = set(slots)
     return [
-        (str(day_label), [(str(part_label), f"{day}-{part}" in chosen) for part, part_label in v.DAY_PARTS])
+        (
+            str(day_label),
+            [(str(part_label), f"{day}-{part}" in chosen) for part, part_label in v.DAY_PARTS],
+        )
         for day, day_label in v.WEEKDAYS
     ]
 

@@ -165,6 +165,9 @@ class EnrolmentStatusChange(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
 
 class Screening(models.Model):
     """A screening step: intake talk or certificate of conduct (VOG).
@@ -193,6 +196,9 @@ class Screening(models.Model):
                 name="screening_valid_after_date",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.date}"
 
 
 class TrainingSession(models.Model):
@@ -224,3 +230,6 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "enrolment"], name="one_attendance"),
         ]
+
+    def __str__(self) -> str:
+        return f"attendance {self.enrolment_id} at {self.session_id}"

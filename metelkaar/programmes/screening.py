@@ -45,9 +45,12 @@ ADULT_AGE = 18
 
 def needs_guardian_consent(enrolment: Enrolment) -> bool:
     """A minor may only wait for a match once a parent or guardian has consented."""
-    return enrolment.person.age < ADULT_AGE and not enrolment.person.consents.filter(
-        purpose=Consent.Purpose.GUARDIAN, withdrawn_at__isnull=True
-    ).exists()
+    return (
+        enrolment.person.age < ADULT_AGE
+        and not enrolment.person.consents.filter(
+            purpose=Consent.Purpose.GUARDIAN, withdrawn_at__isnull=True
+        ).exists()
+    )
 
 
 def gate_problem(enrolment: Enrolment, to_status: str) -> str | None:
@@ -62,7 +65,9 @@ def gate_problem(enrolment: Enrolment, to_status: str) -> str | None:
     return None
 
 
-def screening_record_vog(*, enrolment: Enrolment, issued: dt.date, by, notes: str = "") -> Screening:
+def screening_record_vog(
+    *, enrolment: Enrolment, issued: dt.date, by, notes: str = ""
+) -> Screening:
     if issued > timezone.localdate():
         raise ValueError("a VOG cannot be issued in the future")
     return Screening.objects.create(
@@ -85,7 +90,9 @@ def enrolment_save_intake_notes(*, enrolment: Enrolment, notes: str, by) -> Enro
     return enrolment
 
 
-def training_session_create(*, programme, title: str, starts_at, place: str = "") -> TrainingSession:
+def training_session_create(
+    *, programme, title: str, starts_at, place: str = ""
+) -> TrainingSession:
     return TrainingSession.objects.create(
         programme=programme, title=title, starts_at=starts_at, place=place
     )

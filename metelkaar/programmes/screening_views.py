@@ -11,8 +11,12 @@ from metelkaar.programmes.models import Enrolment, TrainingSession
 from metelkaar.programmes.screening_forms import IntakeNotesForm, TrainingSessionForm, VogForm
 
 TRAINABLE = [
-    Enrolment.Status.APPLIED, Enrolment.Status.INTAKE, Enrolment.Status.SCREENED,
-    Enrolment.Status.TRAINED, Enrolment.Status.WAITING, Enrolment.Status.MATCHED,
+    Enrolment.Status.APPLIED,
+    Enrolment.Status.INTAKE,
+    Enrolment.Status.SCREENED,
+    Enrolment.Status.TRAINED,
+    Enrolment.Status.WAITING,
+    Enrolment.Status.MATCHED,
 ]
 
 
@@ -56,7 +60,9 @@ def enrolment_vog(request, public_id):
 
 @coordinator_required
 def training_list(request, public_id):
-    programme = get_object_or_404(selectors.programmes_visible_to(request.user), public_id=public_id)
+    programme = get_object_or_404(
+        selectors.programmes_visible_to(request.user), public_id=public_id
+    )
     form = TrainingSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         session = screening.training_session_create(programme=programme, **form.cleaned_data)

@@ -73,7 +73,9 @@ def programme_detail(request, public_id):
             "status": status,
             "side": side,
             "q": q,
-            "status_tabs": [(value, label, counts[value]) for value, label in Enrolment.Status.choices],
+            "status_tabs": [
+                (value, label, counts[value]) for value, label in Enrolment.Status.choices
+            ],
             "total": sum(counts.values()),
             "sides": Enrolment.Side.choices if programme.is_two_sided else [],
             "kind_links": kind_link_templates(),
@@ -152,7 +154,9 @@ def programme_new_confirm(request, kind):
         )
         messages.success(request, _("The programme has been created. Check its settings."))
         return redirect("programme_settings", public_id=programme.public_id)
-    return render(request, "programmes/programme_new_confirm.html", {"preset": preset, "form": form})
+    return render(
+        request, "programmes/programme_new_confirm.html", {"preset": preset, "form": form}
+    )
 
 
 @coordinator_required

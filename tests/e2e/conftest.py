@@ -49,4 +49,6 @@ def login(page, live_server, email: str, password: str) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("E-mailadres").or_(page.get_by_label("E-mail address")).fill(email)
     page.get_by_label("Wachtwoord").or_(page.get_by_label("Password")).fill(password)
-    page.get_by_role("button", name="Inloggen").or_(page.get_by_role("button", name="Log in")).click()
+    page.get_by_role("button", name="Inloggen").or_(
+        page.get_by_role("button", name="Log in")
+    ).click()

@@ -14,17 +14,31 @@ from tests.e2e.conftest import login
 
 def _waiting(programme, person, side):
     return Enrolment.objects.create(
-        programme=programme, person=person, side=side, status="waiting",
+        programme=programme,
+        person=person,
+        side=side,
+        status="waiting",
         waiting_since=timezone.now(),
     )
 
 
-def test_coordinator_proposes_reviews_and_approves(page, live_server, programme, org, anna,
-                                                   transactional_db):
-    _waiting(programme, make_person(org, "Amal", languages={"ar": 5, "nl": 3},
-                                    needs=["paperwork"], offers=["cooking"]), "a")
-    _waiting(programme, make_person(org, "Joost", languages={"nl": 5, "ar": 3},
-                                    offers=["paperwork"], needs=["cooking"]), "b")
+def test_coordinator_proposes_reviews_and_approves(
+    page, live_server, programme, org, anna, transactional_db
+):
+    _waiting(
+        programme,
+        make_person(
+            org, "Amal", languages={"ar": 5, "nl": 3}, needs=["paperwork"], offers=["cooking"]
+        ),
+        "a",
+    )
+    _waiting(
+        programme,
+        make_person(
+            org, "Joost", languages={"nl": 5, "ar": 3}, offers=["paperwork"], needs=["cooking"]
+        ),
+        "b",
+    )
     login(page, live_server, anna.email, PASSWORD)
     page.goto(f"{live_server.url}/coordinator/programmes/{programme.public_id}/")
     page.get_by_role("link", name=re.compile("Koppelingen voorstellen")).click()
@@ -37,8 +51,12 @@ def test_coordinator_proposes_reviews_and_approves(page, live_server, programme,
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Bewaren en koppelingen voorstellen").click()
 
-    expect(page.get_by_role("heading", name=re.compile("Waarom ze bij elkaar passen"))).to_be_visible()
-    expect(page.get_by_text(re.compile("Joost kan Amal helpen met Brieven en formulieren"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Waarom ze bij elkaar passen"))
+    ).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Joost kan Amal helpen met Brieven en formulieren"))
+    ).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Goedkeuren").click()
     expect(page.get_by_text(re.compile("Goedgekeurd: Amal en Joost"))).to_be_visible()

@@ -14,8 +14,13 @@ from tests.e2e.conftest import PHONE, login
 @pytest.fixture
 def buddy_programme(org):
     return Programme.objects.create(
-        organisation=org, name="Maatjes Oost", kind="buddy", side_a_label="Nieuwkomer",
-        side_b_label="Maatje", term_months=12, contact_norm_per_month=2,
+        organisation=org,
+        name="Maatjes Oost",
+        kind="buddy",
+        side_a_label="Nieuwkomer",
+        side_b_label="Maatje",
+        term_months=12,
+        contact_norm_per_month=2,
     )
 
 
@@ -66,7 +71,9 @@ def test_participant_signs_up_on_a_phone_and_the_coordinator_finds_her(
 
     # Offers and needs
     page.get_by_role("group", name="Ik kan helpen met").get_by_label("Een maaltijd koken").check()
-    page.get_by_role("group", name="Ik wil graag hulp bij").get_by_label("Nederlands oefenen").check()
+    page.get_by_role("group", name="Ik wil graag hulp bij").get_by_label(
+        "Nederlands oefenen"
+    ).check()
     assert_no_axe_violations(page)
     _next(page)
 

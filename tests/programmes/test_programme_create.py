@@ -38,7 +38,9 @@ def test_two_clicks_create_a_programme_with_the_template_settings(anna_client, o
 
 
 def test_family_template_follows_meet_and_connect(anna_client, org):
-    anna_client.post("/coordinator/programmes/new/family/", {"name": "Gezinnen", "organisation": org.pk})
+    anna_client.post(
+        "/coordinator/programmes/new/family/", {"name": "Gezinnen", "organisation": org.pk}
+    )
     programme = Programme.objects.get(name="Gezinnen")
     assert programme.term_months == 12
     assert programme.contact_norm_per_month == 2
@@ -57,7 +59,9 @@ def test_cannot_create_a_programme_in_another_organisation(anna_client, other_or
 
 
 def test_empty_name_keeps_the_form_with_an_error(anna_client, org):
-    response = anna_client.post("/coordinator/programmes/new/buddy/", {"name": "", "organisation": org.pk})
+    response = anna_client.post(
+        "/coordinator/programmes/new/buddy/", {"name": "", "organisation": org.pk}
+    )
     assert response.status_code == 200
     assert "Dit veld is verplicht." in response.content.decode()
     assert not Programme.objects.exists()
@@ -65,11 +69,22 @@ def test_empty_name_keeps_the_form_with_an_error(anna_client, org):
 
 def _settings_data(programme, **changes):
     data = {
-        "name": programme.name, "description": "", "side_a_label": "Nieuwkomer",
-        "side_b_label": "Maatje", "term_months": 12, "contact_norm_per_month": 2,
-        "requires_intake": "on", "is_open": "on", "min_score": 0.5, "cooling_off_days": 14,
-        "weight_similarity": 150, "weight_complementarity": 100, "weight_mutual_help": 50, "weight_equality": 50,
-        "weight_feasibility": 100, "weight_fairness": 0,
+        "name": programme.name,
+        "description": "",
+        "side_a_label": "Nieuwkomer",
+        "side_b_label": "Maatje",
+        "term_months": 12,
+        "contact_norm_per_month": 2,
+        "requires_intake": "on",
+        "is_open": "on",
+        "min_score": 0.5,
+        "cooling_off_days": 14,
+        "weight_similarity": 150,
+        "weight_complementarity": 100,
+        "weight_mutual_help": 50,
+        "weight_equality": 50,
+        "weight_feasibility": 100,
+        "weight_fairness": 0,
     }
     return {**data, **changes}
 
