@@ -12,6 +12,8 @@ import os
 import random
 import re
 from datetime import date
+from http.cookiejar import Cookie
+from urllib.parse import urlsplit
 
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
@@ -20,6 +22,16 @@ DATA = json.loads(open(os.environ.get("METELKAAR_LOAD_DATA", "/tmp/metelkaar-loa
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _participants = itertools.cycle(DATA["participants"])
 _coaches = itertools.cycle(DATA["coaches"])
+_coach_sessions = itertools.cycle(DATA.get("coach_sessions", []))
+# With METELKAAR_LOAD_LOGIN=1 every simulated person logs in with the password
+# (PBKDF2 on purpose, about a second of CPU each); by default they start signed in.
+REAL_LOGIN = os.environ.get("METELKAAR_LOAD_LOGIN") == "1"
+
+
+def _session_cookie(host: str, key: str) -> Cookie:
+    domain = urlsplit(host).hostname
+    return Cookie(0, "sessionid", key, None, False, domain, False, False, "/", True, False,
+                  None, False, None, None, {})
 
 
 class _Session(FastHttpUser):
@@ -30,6 +42,12 @@ class _Session(FastHttpUser):
         response = self.client.get(path, name=name)
         match = CSRF.search(response.text or "")
         return match.group(1) if match else ""
+
+    def sign_in(self, email: str, session: str | None) -> None:
+        if session and not REAL_LOGIN:
+            self.client.cookiejar.set_cookie(_session_cookie(self.host, session))
+        else:
+            self.login(email)
 
     def login(self, email: str) -> None:
         token = self._csrf("/accounts/login/", "login page")
@@ -47,7 +65,7 @@ class Participant(_Session):
     def on_start(self) -> None:
         row = next(_participants)
         self.match = row["match"]
-        self.login(row["email"])
+        self.sign_in(row["email"], row.get("session"))
 
     @task(3)
     def match_page(self) -> None:
@@ -75,7 +93,7 @@ class Coach(_Session):
     weight = 3
 
     def on_start(self) -> None:
-        self.login(next(_coaches))
+        self.sign_in(next(_coaches), next(_coach_sessions, None))
 
     @task
     def dashboard(self) -> None:
@@ -86,7 +104,7 @@ class Coordinator(_Session):
     weight = 1
 
     def on_start(self) -> None:
-        self.login(DATA["coordinator"])
+        self.sign_in(DATA["coordinator"], DATA.get("coordinator_session"))
 
     @task(2)
     def programmes(self) -> None:

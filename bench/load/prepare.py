@@ -52,10 +52,26 @@ def prepare(out: Path, participants: int, matches: int, accounts: int) -> dict:
         user = User.objects.create(email=f"p{person.pk}@load.test", password=hashed)
         Person.objects.filter(pk=person.pk).update(user=user)
         participant_rows.append({"email": user.email, "match": str(match.public_id)})
+    def session_for(user) -> str:
+        """A signed-in session, so the timed run measures pages rather than password hashing."""
+        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+        from django.contrib.sessions.backends.db import SessionStore
+
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        return session.session_key
+
+    for row in participant_rows:
+        row["session"] = session_for(User.objects.get(email=row["email"]))
     data = {
         "password": PASSWORD,
         "coordinator": coordinator.email,
         "coaches": [c.email for c in coaches[:20]],
+        "coach_sessions": [session_for(User.objects.get(pk=c.pk)) for c in coaches[:20]],
+        "coordinator_session": session_for(coordinator),
         "participants": participant_rows,
         "programme": str(
             Match.objects.filter(programme__organisation=org).first().programme.public_id
