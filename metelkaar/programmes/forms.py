@@ -17,6 +17,17 @@ WEIGHT_LABELS = {
 }
 
 
+def weight_slider_fields(weights: dict[str, float]) -> dict[str, forms.IntegerField]:
+    """One slider (0–300 % of normal) per matching criterion, set to ``weights``."""
+    return {
+        key: forms.IntegerField(
+            label=label, min_value=0, max_value=300, initial=round(weights.get(key, 0) * 100),
+            widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
+        )
+        for key, label in WEIGHT_LABELS.items()
+    }
+
+
 class ProgrammeFromPresetForm(forms.Form):
     name = forms.CharField(label=_("Name of the programme"), max_length=200)
     organisation = forms.ModelChoiceField(
@@ -51,12 +62,9 @@ class ProgrammeSettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         weights = self.instance.weights() if self.instance.pk else DEFAULT_WEIGHTS
-        for key, label in WEIGHT_LABELS.items():
-            self.fields[f"weight_{key}"] = forms.IntegerField(
-                label=label, min_value=0, max_value=300, initial=round(weights[key] * 100),
-                widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
-                help_text=_("0 = ignore, 100 = normal, 300 = very important"),
-            )
+        for key, field in weight_slider_fields(weights).items():
+            field.help_text = _("0 = ignore, 100 = normal, 300 = very important")
+            self.fields[f"weight_{key}"] = field
         self.fields["term_months"].validators.append(_max_validator(60))
         self.fields["contact_norm_per_month"].validators.append(_max_validator(31))
 

@@ -139,7 +139,9 @@ def rules_for(
     enrolments: list[Enrolment],
     weights: dict | None = None,
     min_score: float | None = None,
+    candidates: list[Candidate] | None = None,
 ) -> Rules:
+    """The engine's rules for ``programme``; ``candidates`` saves building them again."""
     chosen = weights if weights is not None else programme.weights()
     return Rules(
         weights={k: float(v) for k, v in chosen.items() if k in CRITERIA},
@@ -147,7 +149,7 @@ def rules_for(
         peer=programme.kind in PEER_KINDS,
         excluded_pairs=excluded_pairs(programme, enrolments)
         | (
-            one_way_pairs([candidate_for(e) for e in enrolments])
+            one_way_pairs(candidates or [candidate_for(e) for e in enrolments])
             if programme.kind == Programme.Kind.TANDEM
             else frozenset()
         ),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from metelkaar.programmes.forms import WEIGHT_LABELS
+from metelkaar.programmes.forms import WEIGHT_LABELS, weight_slider_fields
 from metelkaar.programmes.models import Programme
 
 
@@ -10,15 +10,7 @@ class WeightsForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
-        weights = programme.weights()
-        for key, label in WEIGHT_LABELS.items():
-            self.fields[key] = forms.IntegerField(
-                label=label,
-                min_value=0,
-                max_value=300,
-                initial=round(weights.get(key, 0) * 100),
-                widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
-            )
+        self.fields.update(weight_slider_fields(programme.weights()))
 
     def weights(self) -> dict[str, float]:
         return {key: self.cleaned_data[key] / 100 for key in WEIGHT_LABELS}

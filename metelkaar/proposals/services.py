@@ -88,8 +88,10 @@ def _progress(run: MatchingRun, percent: int, status: str | None = None) -> None
 
 
 def _solve(programme: Programme, ready: list[Enrolment], weights: dict, min_score: float):
-    rules = adapter.rules_for(programme, ready, weights=weights, min_score=min_score)
     candidates = [adapter.candidate_for(e) for e in ready]
+    rules = adapter.rules_for(
+        programme, ready, weights=weights, min_score=min_score, candidates=candidates
+    )
     if programme.is_two_sided:
         side_a = [c for c in candidates if c.side == Enrolment.Side.A]
         side_b = [c for c in candidates if c.side == Enrolment.Side.B]
@@ -238,9 +240,13 @@ def pair_decline(*, pair: ProposedPair, by, reason: str = "") -> ProposedPair:
     return pair
 
 
-def preview(*, programme: Programme, weights: dict) -> dict:
-    """What a run with these weights would propose now (not stored)."""
-    ready, _held = waiting_pool(programme)
+def preview(*, programme: Programme, weights: dict, ready: list | None = None) -> dict:
+    """What a run with these weights would propose now (not stored).
+
+    ``ready`` is the waiting pool when the caller already has it.
+    """
+    if ready is None:
+        ready, _held = waiting_pool(programme)
     result, n_a, n_b = _solve(programme, ready, weights, programme.min_score)
     return {
         "pairs": len(result.pairs),

@@ -124,8 +124,9 @@ def _preview(programme, new_weights) -> dict:
     """Compare what these weights would propose with what the current weights propose."""
     if not services.programme_can_propose(programme):
         return {"unavailable": True}
-    now = services.preview(programme=programme, weights=programme.weights())
-    new = services.preview(programme=programme, weights=new_weights)
+    ready, _held = services.waiting_pool(programme)
+    now = services.preview(programme=programme, weights=programme.weights(), ready=ready)
+    new = services.preview(programme=programme, weights=new_weights, ready=ready)
     names = {pk: e.person.full_name for pk, e in new["enrolments"].items()}
     added = [sorted(names[i] for i in pair) for pair in new["pair_ids"] - now["pair_ids"]]
     removed = [sorted(names[i] for i in pair) for pair in now["pair_ids"] - new["pair_ids"]]
