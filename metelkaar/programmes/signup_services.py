@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.people import services as people_services
-from metelkaar.people.models import Consent, Household, Person
+from metelkaar.people.models import Consent, Household, Person, SensitiveProfile
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
 
 OPEN_STATUSES_EXCLUDED = (Enrolment.Status.FINISHED, Enrolment.Status.WITHDRAWN)
@@ -60,11 +60,13 @@ def _duplicate_error() -> DuplicateSignupError:
 
 
 def _person_for_signup(*, programme: Programme, profile: dict[str, Any]) -> Person:
-    """The organisation's person with this e-mail address (refreshed), or a new one.
+    """The organisation's person with this e-mail address, or a new one.
 
     One human is one person within an organisation, so an existing person is
     reused: the database constraint of one open enrolment per programme then
-    guards against signing up twice, also when two requests race.
+    guards against signing up twice, also when two requests race. Anyone can
+    type any e-mail address into the public form, so answers only fill what
+    is still empty: what is on file is never overwritten by a sign-up.
     """
     email = profile["email"].strip().lower()
     existing = (
@@ -79,27 +81,31 @@ def _person_for_signup(*, programme: Programme, profile: dict[str, Any]) -> Pers
         status__in=OPEN_STATUSES_EXCLUDED
     ).exists():
         raise _duplicate_error()
-    return people_services.person_profile_update(person=existing, profile=profile)
+    blanks = {
+        name: value for name, value in profile.items()
+        if getattr(existing, name) in (None, "", [], {}) and value not in (None, "", [], {})
+    }
+    if not blanks:
+        return existing
+    return people_services.person_profile_update(person=existing, profile=blanks)
 
 
 def _household_for_signup(*, person, household: dict[str, Any] | None):
-    """The person's household, created or updated from the family step."""
+    """The person's household: the one on file, or a new one from the family step."""
     if household is None:
         return None
     name = (household.get("household_name") or "").strip() or str(
         _("Family %(name)s") % {"name": person.last_name or person.first_name}
     )
     children = list(household.get("children") or [])
-    family = person.household
-    if family is None:
-        family = Household.objects.create(
-            organisation=person.organisation, name=name, children_birth_years=children
-        )
-        person.household = family
-        person.save(update_fields=["household"])
-    else:
-        family.name, family.children_birth_years = name, children
-        family.save(update_fields=["name", "children_birth_years"])
+    if person.household is not None:
+        # Kept as it is on file: a public form must not rewrite a family.
+        return person.household
+    family = Household.objects.create(
+        organisation=person.organisation, name=name, children_birth_years=children
+    )
+    person.household = family
+    person.save(update_fields=["household"])
     return family
 
 
@@ -146,7 +152,10 @@ def enrolment_signup(
                 people_services.consent_give(
                     person=person, purpose=Consent.Purpose.GUARDIAN, given_by=guardian_name.strip()
                 )
-            if sensitive and programme.uses_sensitive_data:
+            if (
+                sensitive and programme.uses_sensitive_data
+                and not SensitiveProfile.objects.filter(person=person).exists()
+            ):
                 people_services.consent_give(person=person, purpose=Consent.Purpose.SENSITIVE_DATA)
                 people_services.sensitive_profile_set(person=person, **sensitive)
             now = timezone.now()

@@ -127,3 +127,36 @@ def test_an_existing_person_of_another_organisation_is_not_reused(programme, olg
 
 def test_an_unknown_language_falls_back_to_dutch(programme):
     assert _signup(programme, language="xx").person.preferred_language == "nl"
+
+
+def test_signing_up_with_a_known_address_never_overwrites_what_is_on_file(programme, fatima):
+    """Anyone can type any address into the public form: it may only fill blanks."""
+    fatima.phone = ""
+    fatima.save()
+    def on_file():
+        return fatima.first_name, fatima.last_name, fatima.birth_year, fatima.postcode[:4]
+
+    before = on_file()
+    intruder = {**PROFILE, "email": fatima.email.upper(), "phone": "0612345678"}
+    enrolment = _signup(programme, profile=intruder)
+    fatima.refresh_from_db()
+    assert enrolment.person == fatima
+    assert on_file() == before
+    assert fatima.phone == "0612345678"  # was empty, so the answer is kept
+
+
+def test_a_known_persons_sensitive_data_and_family_are_not_rewritten(programme):
+    programme.uses_sensitive_data = True
+    programme.save()
+    first = _signup(programme, sensitive=SENSITIVE, household={"children": [2015]})
+    first.status = "withdrawn"
+    first.save()
+    _signup(
+        programme,
+        sensitive={**SENSITIVE, "origin": "Elsewhere"},
+        household={"household_name": "Other", "children": [2001, 2002]},
+    )
+    person = Person.objects.get()
+    assert person.sensitive_profile.origin == "Syria"
+    assert person.household.children_birth_years == [2015]
+    assert SensitiveProfile.objects.count() == 1
