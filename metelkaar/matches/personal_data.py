@@ -27,6 +27,7 @@ from metelkaar.privacy.registry import (
     ORG_ADMIN,
     PARTICIPANT,
     PARTNER,
+    SCHOOL,
     Erase,
     PersonalData,
     register,
@@ -75,7 +76,7 @@ register(PersonalData(
 register(PersonalData(
     ContactMoment, v.CONTACTS, v.P_FOLLOW_UP,
     ("date", "duration_minutes", "activity", "direction", "confirmed_by_other", "note"),
-    Erase.ANONYMISE, person_paths=BOTH, anonymise={"note": ""}, seen_by=SEEN_BY_PAIR,
+    Erase.ANONYMISE, person_paths=BOTH, anonymise={"note": ""}, seen_by=(*SEEN_BY_PAIR, SCHOOL),
     retention=v.R_PROGRAMME,
 ))
 register(PersonalData(

@@ -31,9 +31,12 @@ class Erase(StrEnum):
     KEEP = "keep"  # the row stays for counts; it refers only to the anonymised person
 
 
-# Roles that may see a kind of data, as codes of the access matrix.
-PARTICIPANT, PARTNER, COACH, COORDINATOR, ORG_ADMIN, PUBLIC = (
+# Roles that may see a kind of data, as codes of the access matrix; SCHOOL is
+# the contact person of a partner school, who follows the pupils of her school
+# through a signed link (metelkaar.partners).
+PARTICIPANT, PARTNER, COACH, COORDINATOR, ORG_ADMIN, PUBLIC, SCHOOL = (
     "participant", "match_partner", "coach", "coordinator", "org_admin", "public",
+    "school_contact",
 )
 
 

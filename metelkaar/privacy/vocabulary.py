@@ -52,6 +52,7 @@ ROLE_LABELS = {
     "coordinator": _("coordinators of the organisation"),
     "org_admin": _("organisation admins"),
     "public": _("anyone"),
+    "school_contact": _("the contact person of the pupil's school (mentor programmes)"),
 }
 
 # Labels for the "my data" page, for fields whose model gives no translated name.

@@ -112,6 +112,8 @@ def test_record_of_processing_lists_data_purposes_and_own_programmes(client, fat
     body = client.get(reverse("privacy_record"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Maatjes Oost" in body and "Sensitive data (special category)" in body
     assert "24 months" in body and "matches.ContactMoment" in body
+    # The partner school's contact person is a recipient (mentor progress link).
+    assert "the contact person of the pupil&#x27;s school" in body
     client.force_login(olga)
     assert "Maatjes Oost" not in client.get(reverse("privacy_record")).content.decode()
 
