@@ -6,7 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    DateField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from metelkaar.matches.models import (
@@ -134,7 +145,31 @@ def _latest_checkin(field: str) -> Subquery:
     )
 
 
+def _contacts(function: str, field: str = "pk", output=None, **filters) -> Subquery:
+    """One figure over the match's contacts, as a correlated subquery.
+
+    ``COUNT``/``MAX`` as a plain function (not a Django aggregate) keeps the
+    subquery free of GROUP BY, so it always yields one row (0 for no contacts).
+    Per match it reads the contacts through the (match, date) index; unlike a
+    JOIN with GROUP BY, the match rows are never multiplied by their contacts.
+    """
+    return Subquery(
+        ContactMoment.objects.filter(match=OuterRef("pk"), **filters).order_by()
+        .annotate(figure=Func(F(field), function=function, output_field=output or IntegerField()))
+        .values("figure")
+    )
+
+
 SORTS = ("attention", "name", "weeks", "contacts", "mutuality", "status")
+
+# What the dashboard shows of a match and its people; the rest stays in the database.
+DASHBOARD_FIELDS = (
+    "public_id", "status", "started_at", "programme_id", "enrolment_a_id", "enrolment_b_id",
+    "coach_id", "programme__name", "programme__contact_norm_per_month",
+    "enrolment_a__person_id", "enrolment_a__person__first_name",
+    "enrolment_a__person__last_name", "enrolment_b__person_id",
+    "enrolment_b__person__first_name", "enrolment_b__person__last_name",
+)
 
 
 def coach_dashboard(*, user, sort: str = "attention") -> list[Match]:
@@ -144,20 +179,26 @@ def coach_dashboard(*, user, sort: str = "attention") -> list[Match]:
     ``n_together``, ``last_contact``, the latest check-in scores and
     ``open_signals`` (a list). "Attention first" puts matches with open signals
     and few contacts against the norm on top.
+
+    Only the fields the dashboard shows are loaded (:data:`DASHBOARD_FIELDS`),
+    and every figure is a correlated subquery per match (index lookups), so the
+    query costs about the same per match whether a match has 5 or 500 contacts.
     """
     today = timezone.localdate()
     matches = list(
-        _with_people(Match.objects.filter(coach=user, status__in=Match.LIVE))
+        Match.objects.filter(coach=user, status__in=Match.LIVE)
         .filter(programme__organisation_id__in=Membership.objects.filter(
             user=user, role=Membership.Role.COACH).values("organisation_id"))
+        .select_related("programme", "enrolment_a__person", "enrolment_b__person")
+        .only(*DASHBOARD_FIELDS)
         .annotate(
-            n_total=Count("contacts"),
-            n30=Count("contacts", filter=Q(contacts__date__gt=today - timedelta(days=30))),
-            n60=Count("contacts", filter=Q(contacts__date__gt=today - timedelta(days=60))),
-            n_a=Count("contacts", filter=Q(contacts__direction=D.A_HELPED_B)),
-            n_b=Count("contacts", filter=Q(contacts__direction=D.B_HELPED_A)),
-            n_together=Count("contacts", filter=Q(contacts__direction=D.TOGETHER)),
-            last_contact=Max("contacts__date"),
+            n_total=_contacts("COUNT"),
+            n30=_contacts("COUNT", date__gt=today - timedelta(days=30)),
+            n60=_contacts("COUNT", date__gt=today - timedelta(days=60)),
+            n_a=_contacts("COUNT", direction=D.A_HELPED_B),
+            n_b=_contacts("COUNT", direction=D.B_HELPED_A),
+            n_together=_contacts("COUNT", direction=D.TOGETHER),
+            last_contact=_contacts("MAX", "date", DateField()),
             last_klik=_latest_checkin("klik"),
             last_equality=_latest_checkin("equality"),
             last_autonomy=_latest_checkin("autonomy_problem"),
