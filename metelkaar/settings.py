@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "metelkaar.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
+    "metelkaar.core.throttle.PublicFormThrottleMiddleware",
 ]
 
 ROOT_URLCONF = "metelkaar.urls"
@@ -177,6 +178,9 @@ AXES_USERNAME_FORM_FIELD = "username"  # the login form field, though users log 
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if envbool("BEHIND_PROXY", False) else None
 STAFF_2FA_REQUIRED = envbool("STAFF_2FA_REQUIRED", True)
+# Forms sent without an account, per network address and window (0 = no limit).
+PUBLIC_FORM_LIMIT = envint("PUBLIC_FORM_LIMIT", 200)
+PUBLIC_FORM_WINDOW_MINUTES = envint("PUBLIC_FORM_WINDOW_MINUTES", 10)
 OTP_TOTP_ISSUER = "Metelkaar"
 
 LANGUAGE_CODE = "nl"
