@@ -58,6 +58,11 @@ def signup_thanks(request, public_id):
     return render(request, "programmes/signup_thanks.html", {"programme": programme})
 
 
+#: How long an anonymous visitor's unfinished sign-up stays in the session store
+#: after the last step; ``daily`` (clearsessions) removes it afterwards.
+SIGNUP_ANSWERS_KEPT_SECONDS = 24 * 60 * 60
+
+
 class SignupWizard(NamedUrlSessionWizardView):
     """The steps of one programme's sign-up; a closed or unknown programme is a 404."""
 
@@ -73,6 +78,9 @@ class SignupWizard(NamedUrlSessionWizardView):
         self.programme = get_object_or_404(
             programmes_open_for_signup(), public_id=kwargs["public_id"]
         )
+        if not request.user.is_authenticated:
+            # Unfinished answers (possibly personal ones) are kept a day, not weeks.
+            request.session.set_expiry(SIGNUP_ANSWERS_KEPT_SECONDS)
         return super().dispatch(request, *args, **kwargs)
 
     def get_prefix(self, request, *args, **kwargs):

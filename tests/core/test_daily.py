@@ -25,3 +25,18 @@ def test_daily_runs_every_daily_job(db, org):
     assert "people erased" in text
     post.refresh_from_db()
     assert post.status == HelpPost.Status.EXPIRED
+
+
+def test_daily_removes_expired_sessions_with_unfinished_sign_ups(db):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    old = SessionStore()
+    old["wizard_signup_x"] = {"step_data": {"about": {"about-first_name": ["Jan"]}}}
+    old.set_expiry(1)
+    old.create()
+    Session.objects.filter(session_key=old.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(minutes=1)
+    )
+    call_command("daily", stdout=StringIO())
+    assert not Session.objects.filter(session_key=old.session_key).exists()

@@ -287,3 +287,14 @@ class TestConfirmationMail:
         walk(en, programme)
         walk(en, programme)
         assert len(mail.outbox) == 1
+
+
+def test_unfinished_answers_of_a_visitor_are_kept_a_day_not_weeks(en, programme, fatima):
+    from django.test import Client
+
+    en.get(step_url(programme, "side"))
+    assert en.session.get_expiry_age() == 24 * 60 * 60
+    signed_in = Client()
+    signed_in.force_login(fatima.user)
+    signed_in.get(step_url(programme, "side"))
+    assert signed_in.session.get_expiry_age() > 24 * 60 * 60  # keeps its own age
