@@ -16,6 +16,7 @@ import rules
 
 from metelkaar.people.models import Membership
 from metelkaar.people.rules import manages_organisation
+from metelkaar.people.selectors import user_roles
 
 
 @rules.predicate
@@ -43,9 +44,8 @@ def is_match_participant(user, match) -> bool:
 
 @rules.predicate
 def is_coach(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user=user, role=Membership.Role.COACH).exists()
+    """Coach in at least one organisation (the request's cached roles, no query)."""
+    return Membership.Role.COACH in user_roles(user)
 
 
 is_staff_of_match = is_match_coordinator | is_match_coach

@@ -3,16 +3,17 @@
 import rules
 
 from metelkaar.people.models import Membership
+from metelkaar.people.selectors import STAFF_ROLES, user_roles
 
 
 @rules.predicate
 def is_coordinator(user) -> bool:
-    """Coordinator or org admin in at least one organisation."""
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(
-        user=user, role__in=[Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN]
-    ).exists()
+    """Coordinator or org admin in at least one organisation.
+
+    Reads the roles :func:`~metelkaar.people.selectors.user_roles` keeps on the
+    user for the request, which the navigation needs anyway: no query of its own.
+    """
+    return not user_roles(user).isdisjoint(STAFF_ROLES)
 
 
 @rules.predicate

@@ -194,5 +194,5 @@ def test_series_page_query_count_does_not_grow_with_sessions(
     client.force_login(anna)
     url = reverse("cafe_series", args=[series.public_id])
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(url)

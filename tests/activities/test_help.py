@@ -247,7 +247,7 @@ def test_coordinator_page_is_scoped_to_the_organisation(
     )
     client.force_login(anna)
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
 

@@ -184,7 +184,7 @@ def test_project_list_query_count_is_fixed(
     client.force_login(anna)
     url = reverse("project_list", args=[project_programme.public_id])
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)
 
 

@@ -149,6 +149,6 @@ def test_round_list_query_count_is_fixed(client, anna, org, django_assert_num_qu
     client.get(reverse("impact_survey_rounds"))  # warm the session and role caches
     # session, user, role check, organisation, roles for the menu, participant check, rounds,
     # organisations for the form
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("impact_survey_rounds"))
     assert len(response.context["rounds"]) == 5

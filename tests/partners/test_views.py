@@ -138,7 +138,7 @@ def test_the_partner_list_has_a_fixed_number_of_queries(
     client.force_login(anna)
     url = reverse("partner_list", args=[mentor_programme.public_id])
     client.get(url)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
 
@@ -156,5 +156,5 @@ def test_the_partner_page_has_a_fixed_number_of_queries(
     client.force_login(anna)
     url = reverse("partner_detail", args=[placed.public_id])
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200

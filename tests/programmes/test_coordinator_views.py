@@ -81,7 +81,7 @@ def _count_queries(client, url, django_assert_num_queries, expected):
 
 # Session, user, role check (membership), roles for the navigation (membership,
 # person), the programmes with their counts.
-LIST_QUERIES = 6
+LIST_QUERIES = 5
 
 
 def test_list_query_count_does_not_grow(client, anna, programme, org, django_assert_num_queries):
@@ -222,7 +222,7 @@ def test_detail_query_count_does_not_grow(client, anna, programme, django_assert
 
 # Session, user, role check, programme, page count, page rows, status counts,
 # navigation roles (membership, person).
-DETAIL_QUERIES = 9
+DETAIL_QUERIES = 8
 
 
 # --- enrolment detail -------------------------------------------------------------
