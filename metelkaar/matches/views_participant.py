@@ -41,8 +41,10 @@ def my_matches(request):
 
 def _page(request, match: Match, side: str, contact_form=None, status=200):
     other = match.other_side(side)
-    every = list(match.contacts.only("direction", "logged_by_id", "created_at", "confirmed_at",
-                                     "date"))
+    # match_id too: the related manager reads it on every row it hands out, and a
+    # deferred match_id would cost one query per contact.
+    every = list(match.contacts.only("match_id", "direction", "logged_by_id", "created_at",
+                                     "confirmed_at", "date"))
     contacts = list(match.contacts.all()[:50])
     own_enrolment = match.enrolment_a_id if side == "a" else match.enrolment_b_id
     for contact in contacts:
