@@ -130,6 +130,22 @@ class TestContactLog:
         assert "I helped: 25%" in body or "Ik hielp: 25%" in body
 
 
+    def test_page_query_count_does_not_grow_with_contacts(self, client, active, jan, fatima,
+                                                            django_assert_num_queries):
+        url = reverse("participant_match", args=[active.public_id])
+        login(client, fatima.user)
+        counts = []
+        for n in (1, 12):
+            while active.contacts.count() < n:
+                services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
+                                     activity="walk", duration_minutes=30, view="together")
+            client.get(url)
+            with django_assert_num_queries(9, exact=False) as ctx:
+                assert client.get(url).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        assert counts[0] == counts[1]
+
+
 class TestStaffPage:
     def test_coordinator_and_its_coach_see_it(self, client, active, anna, bram):
         url = reverse("staff_match", args=[active.public_id])
