@@ -27,15 +27,17 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from metelkaar.matching.candidates import all_pairs, candidate_pairs
-from metelkaar.matching.explain import pair_reasons
+from metelkaar.matching.explain import pair_reasons_many
 from metelkaar.matching.scoring import (
     Features,
     contributions,
@@ -51,6 +53,7 @@ from metelkaar.matching.types import (
     Proposal,
     Proposals,
     Rules,
+    Unmatched,
 )
 from metelkaar.matching.unmatched import Edges, best_other
 from metelkaar.matching.unmatched import unmatched as unmatched_reasons
@@ -65,6 +68,26 @@ _CHUNK = 1_000_000
 
 def _noop(stage: str, fraction: float) -> None:
     return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the duration of a run.
+
+    A run allocates millions of small acyclic objects (codes while encoding,
+    reason tuples while explaining) while all candidates are alive; every
+    full collection would walk those candidates again (measured: half of
+    :func:`encode`'s time and most of the explaining stage's at 100,000
+    people). Memory is still freed by reference counting; the collector is
+    switched back on afterwards if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _score_edges(
@@ -122,55 +145,8 @@ def _run(
         pairs = assign(sp.csr_matrix((us, (ui, uj)), shape=(n_a, n_b)))
     clock["solving"] = time.perf_counter()
     progress("explaining", 0.0)
-
-    mate_a = np.full(n_a, -1, dtype=np.int64)
-    mate_b = np.full(n_b, -1, dtype=np.int64)
-    pa = np.array([p[0] for p in pairs], dtype=np.int64)
-    pb = np.array([p[1] for p in pairs], dtype=np.int64)
-    mate_a[pa], mate_b[pb] = pb, pa
-    if pool:
-        mate_a[pb] = pa
-        mate_b = mate_a
-        owner, other, s = (
-            np.concatenate([ui, uj]),
-            np.concatenate([uj, ui]),
-            np.concatenate([us, us]),
-        )
-        alt_a, alt_a_s = best_other(owner, other, s, mate_a, n_a)
-        alt_b, alt_b_s = alt_a, alt_a_s
-    else:
-        alt_a, alt_a_s = best_other(ui, uj, us, mate_a, n_a)
-        alt_b, alt_b_s = best_other(uj, ui, us, mate_b, n_b)
-
-    # Contributions of the chosen pairs, looked up by edge key.
-    key = edges.i * max(n_b, 1) + edges.j
-    order = np.argsort(key)
-    pos = order[np.searchsorted(key[order], pa * max(n_b, 1) + pb)] if len(pa) else pa
-    lat_a, lon_a = fa.lat[pa], fa.lon[pa]
-    km_all = haversine_km(lat_a, lon_a, fb.lat[pb], fb.lon[pb])
-    people_b = side_a if pool else side_b
-    proposals = []
-    for n, (x, y) in enumerate(zip(pa.tolist(), pb.tolist(), strict=True)):
-        row = edges.contrib[pos[n]]
-        contrib = {c: float(v) for c, v in zip(CRITERIA, row, strict=True)}
-        score = float(edges.score[pos[n]])
-        km = None if np.isnan(km_all[n]) else float(km_all[n])
-        a, b = side_a[x], people_b[y]
-        proposals.append(
-            Proposal(
-                a=a.id,
-                b=b.id,
-                score=score,
-                contributions=contrib,
-                reasons=pair_reasons(a, b, contrib, year=rules.year, km=km),
-                runner_up_a=_alt(alt_a[x], alt_a_s[x], score, people_b),
-                runner_up_b=_alt(alt_b[y], alt_b_s[y], score, side_a),
-            )
-        )
-    proposals.sort(key=lambda p: -p.score)
-
-    unmatched = unmatched_reasons(
-        fa, fb, rules, pool, edges, mate_a, mate_b, (ui, uj, us), side_a, people_b
+    proposals, unmatched = _explain(
+        side_a, side_a if pool else side_b, fa, fb, rules, pool, edges, (ui, uj, us), pairs
     )
     clock["explaining"] = time.perf_counter()
     progress("done", 1.0)
@@ -191,19 +167,110 @@ def _run(
         },
     }
     return Proposals(
-        pairs=tuple(proposals),
-        unmatched=tuple(unmatched),
+        pairs=proposals,
+        unmatched=unmatched,
         total_score=float(sum(p.score for p in proposals)),
         stats=stats,
     )
 
 
-def _alt(
-    idx: np.int64, score: np.float64, own: float, people: Sequence[Candidate]
-) -> Alternative | None:
-    if idx < 0:
-        return None
-    return Alternative(id=people[int(idx)].id, score=float(score), gap=own - float(score))
+def _explain(
+    side_a: Sequence[Candidate],
+    people_b: Sequence[Candidate],
+    fa: Features,
+    fb: Features,
+    rules: Rules,
+    pool: bool,
+    edges: Edges,
+    usable: tuple[Idx, Idx, F],
+    pairs: Sequence[tuple[int, int]] | NDArray[np.int64],
+) -> tuple[tuple[Proposal, ...], tuple[Unmatched, ...]]:
+    """Proposals by descending score and the unmatched, each explained.
+
+    Everything per pair is vectorised except building the result objects and
+    the reasons' set intersections (:func:`pair_reasons_many`): O(E) over
+    the E scored pairs plus O(P) small Python steps for P people.
+    """
+    n_a, n_b = len(fa), len(fb)
+    ui, uj, us = usable
+    chosen = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    pa, pb = chosen[:, 0], chosen[:, 1]
+    mate_a = np.full(n_a, -1, dtype=np.int64)
+    mate_a[pa] = pb
+    if pool:
+        mate_a[pb] = pa
+        mate_b = mate_a
+        alt_a = alt_b = best_other(
+            np.concatenate([ui, uj]),
+            np.concatenate([uj, ui]),
+            np.concatenate([us, us]),
+            mate_a,
+            n_a,
+        )
+    else:
+        mate_b = np.full(n_b, -1, dtype=np.int64)
+        mate_b[pb] = pa
+        alt_a = best_other(ui, uj, us, mate_a, n_a)
+        alt_b = best_other(uj, ui, us, mate_b, n_b)
+
+    # The scored edge of each chosen pair: the one joining a person to their mate.
+    hit = np.flatnonzero(mate_a[edges.i] == edges.j)
+    edge_of = np.full(n_a, -1, dtype=np.int64)
+    edge_of[edges.i[hit]] = hit
+    if pool:
+        edge_of[edges.j[hit]] = hit
+    pos = edge_of[pa]
+    if (pos < 0).any():
+        raise RuntimeError("the solver returned a pair that was never scored")
+    order = np.argsort(-edges.score[pos], kind="stable")
+    pa, pb, pos = pa[order], pb[order], pos[order]
+    score = edges.score[pos]
+    contrib = edges.contrib[pos]
+    km = haversine_km(fa.lat[pa], fa.lon[pa], fb.lat[pb], fb.lon[pb])
+    xs, ys = pa.tolist(), pb.tolist()
+    people_a = [side_a[x] for x in xs]
+    partners = [people_b[y] for y in ys]
+    reasons = pair_reasons_many(people_a, partners, contrib, km, year=rules.year)
+    runner_a = _alternatives(alt_a[0][pa], alt_a[1][pa], score, people_b)
+    runner_b = _alternatives(alt_b[0][pb], alt_b[1][pb], score, side_a)
+    proposals = tuple(
+        Proposal(a.id, b.id, s, dict(zip(CRITERIA, row, strict=True)), r, ra, rb)
+        for a, b, s, row, r, ra, rb in zip(
+            people_a,
+            partners,
+            score.tolist(),
+            contrib.tolist(),
+            reasons,
+            runner_a,
+            runner_b,
+            strict=True,
+        )
+    )
+    unmatched = unmatched_reasons(
+        fa,
+        fb,
+        rules,
+        pool,
+        edges,
+        mate_a,
+        mate_b,
+        usable,
+        side_a,
+        people_b,
+        runner_ups=(alt_a, alt_b),
+    )
+    return proposals, tuple(unmatched)
+
+
+def _alternatives(
+    idx: Idx, alt_score: F, own: F, people: Sequence[Candidate]
+) -> list[Alternative | None]:
+    """Runner-ups for the proposals: person ``idx`` (or none when ``-1``)."""
+    gaps = (own - alt_score).tolist()
+    return [
+        None if i < 0 else Alternative(people[i].id, s, g)
+        for i, s, g in zip(idx.tolist(), alt_score.tolist(), gaps, strict=True)
+    ]
 
 
 def propose(
@@ -238,8 +305,13 @@ def propose(
     pairs come from :func:`~metelkaar.matching.candidates.candidate_pairs`.
     The solve is exact on the scored pairs (:func:`~metelkaar.matching.solvers.assign`).
     Time O(E) scoring plus the solver; memory O(E) for E scored pairs.
+    Explaining is vectorised over the E pairs (runner-ups, the chosen pairs'
+    contributions, reasons' order) plus O(P) small Python steps for P
+    people. Python's cyclic garbage collector is paused during the run (see
+    ``_gc_paused``).
     """
-    return _run(side_a, side_b, rules or Rules(), False, progress or _noop)
+    with _gc_paused():
+        return _run(side_a, side_b, rules or Rules(), False, progress or _noop)
 
 
 def propose_pool(
@@ -272,7 +344,8 @@ def propose_pool(
     >>> sorted((p.a, p.b) for p in propose_pool(pool, Rules(reference_year=2026)))
     [(0, 1), (2, 3)]
     """
-    return _run(pool, pool, rules or Rules(), True, progress or _noop)
+    with _gc_paused():
+        return _run(pool, pool, rules or Rules(), True, progress or _noop)
 
 
 def suggest(
@@ -316,20 +389,11 @@ def suggest(
     ok = (edges.score >= rules.min_score) & (edges.score > 0)
     js, contrib, score = edges.j[ok], edges.contrib[ok], edges.score[ok]
     top = np.argsort(-score, kind="stable")[:k]
-    out = []
-    for t in top.tolist():
-        other = others[int(js[t])]
-        c = {name: float(v) for name, v in zip(CRITERIA, contrib[t], strict=True)}
-        km = haversine_km(fa.lat[0], fa.lon[0], fb.lat[js[t]], fb.lon[js[t]])
-        out.append(
-            Proposal(
-                a=person.id,
-                b=other.id,
-                score=float(score[t]),
-                contributions=c,
-                reasons=pair_reasons(
-                    person, other, c, year=rules.year, km=None if np.isnan(km) else float(km)
-                ),
-            )
-        )
-    return out
+    js, contrib, score = js[top], contrib[top], score[top]
+    km = haversine_km(fa.lat[0], fa.lon[0], fb.lat[js], fb.lon[js])
+    chosen = [others[j] for j in js.tolist()]
+    reasons = pair_reasons_many([person] * len(chosen), chosen, contrib, km, year=rules.year)
+    return [
+        Proposal(person.id, other.id, s, dict(zip(CRITERIA, row, strict=True)), r)
+        for other, s, row, r in zip(chosen, score.tolist(), contrib.tolist(), reasons, strict=True)
+    ]

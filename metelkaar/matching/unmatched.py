@@ -11,8 +11,10 @@ After the solve, every person without a partner gets one reason code (see
   excluded the most people, counted against the whole other side (or a fixed
   random sample of it in large runs) with vectorised checks.
 
-Complexity O(E log E) for E scored pairs plus O(U * S) checks for U people
-without any option and a sample of S others.
+Complexity O(E) for E scored pairs plus O(U * S) vectorised checks for U
+people without any possible pair and a sample of S others: the whole other
+side when ``U * S`` stays within 100,000 checks, else ``100,000 / U`` others
+but at least 50 (the same sample for everyone, drawn with a fixed seed).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ __all__ = ["Edges", "best_other", "unmatched"]
 Idx = NDArray[np.int64]
 F = NDArray[np.float64]
 _CHUNK = 1_000_000
-_CHECK_BUDGET = 300_000
+_CHECK_BUDGET = 100_000
+_MIN_SAMPLE = 50
 
 
 class Edges:
@@ -42,18 +45,53 @@ class Edges:
 
 
 def best_other(owner: Idx, other: Idx, score: F, exclude: Idx, n: int) -> tuple[Idx, F]:
-    """Per owner, the best-scoring ``other`` that is not ``exclude[owner]``."""
+    """Per owner, the best-scoring ``other`` that is not ``exclude[owner]``.
+
+    Parameters
+    ----------
+    owner, other : ndarray of int
+        Edge ``e`` offers ``other[e]`` to ``owner[e]`` (owners in ``range(n)``).
+    score : ndarray of float
+        Score of each edge.
+    exclude : ndarray of int, shape (n,)
+        Per owner the one ``other`` to skip (the proposed partner), ``-1`` for
+        none.
+    n : int
+        Number of owners.
+
+    Returns
+    -------
+    best : ndarray of int, shape (n,)
+        The best other per owner, ``-1`` when there is none.
+    best_score : ndarray of float, shape (n,)
+        Its score, ``-inf`` when there is none.
+
+    Notes
+    -----
+    Two unbuffered reductions (:meth:`numpy.ufunc.at`), no sort: O(E) for E
+    edges. Of equal scores the first edge wins.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> owner, other = np.array([0, 0, 0, 1]), np.array([5, 6, 7, 5])
+    >>> best, score = best_other(owner, other, np.array([0.9, 0.7, 0.8, 0.4]),
+    ...                          np.array([5, -1]), 2)
+    >>> best.tolist(), score.tolist()
+    ([7, 5], [0.8, 0.4])
+    """
     best = np.full(n, -1, dtype=np.int64)
     best_s = np.full(n, -np.inf)
-    mask = other != exclude[owner]
-    o, t, s = owner[mask], other[mask], score[mask]
-    if len(o):
-        order = np.lexsort((-s, o))
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = o[order][1:] != o[order][:-1]
-        pick = order[first]
-        best[o[pick]] = t[pick]
-        best_s[o[pick]] = s[pick]
+    keep = np.flatnonzero(other != exclude[owner])
+    if len(keep):
+        o = owner[keep]
+        s = score[keep]
+        np.maximum.at(best_s, o, s)
+        top = keep[s == best_s[o]]
+        first = np.full(n, len(owner), dtype=np.int64)
+        np.minimum.at(first, owner[top], top)
+        found = first < len(owner)
+        best[found] = other[first[found]]
     return best, best_s
 
 
@@ -65,7 +103,7 @@ def _why_unmatched(
     if len(who) == 0:
         return out
     n_other = len(fb)
-    sample_size = max(100, min(n_other, _CHECK_BUDGET // len(who)))
+    sample_size = max(_MIN_SAMPLE, min(n_other, _CHECK_BUDGET // len(who)))
     rng = np.random.default_rng(0)
     others = (
         np.arange(n_other) if sample_size >= n_other else rng.choice(n_other, sample_size, False)
@@ -119,44 +157,96 @@ def unmatched(
     usable: tuple[Idx, Idx, F],
     side_a: Sequence[Candidate],
     people_b: Sequence[Candidate],
+    *,
+    runner_ups: tuple[tuple[Idx, F], tuple[Idx, F]] | None = None,
 ) -> list[Unmatched]:
+    """One reason per person without a partner, side A first.
+
+    Parameters
+    ----------
+    fa, fb : Features
+        The encoded sides (the same object twice for one pool).
+    rules : Rules
+    pool : bool
+        One pool: only side A is reported (it is side B too).
+    edges : Edges
+        The pairs that passed the hard constraints, with contributions.
+    mate_a, mate_b : ndarray of int
+        Proposed partner per person, ``-1`` for none.
+    usable : (ndarray, ndarray, ndarray)
+        ``(i, j, score)`` of the pairs the solver could choose.
+    side_a, people_b : sequence of Candidate
+    runner_ups : ((best, score), (best, score)), optional
+        :func:`best_other` per side, when already computed.
+
+    Returns
+    -------
+    list of Unmatched
+
+    Notes
+    -----
+    O(E) for E scored pairs, plus :func:`_why_unmatched`'s sampled checks
+    for the people without any possible pair (O(U * S), see the module).
+    """
     ui, uj, us = usable
+    min_score = rules.min_score
     out: list[Unmatched] = []
-    sides = [(fa, fb, mate_a, mate_b, ui, uj, side_a, people_b, edges.i, edges.j)]
-    if not pool:
-        sides.append((fb, fa, mate_b, mate_a, uj, ui, people_b, side_a, edges.j, edges.i))
-    for me, them, my_mate, their_mate, own, oth, mine, theirs, e_own, e_oth in sides:
+    if runner_ups is None:
         if pool:
-            own, oth = np.concatenate([ui, uj]), np.concatenate([uj, ui])
-            score = np.concatenate([us, us])
-            e_all = np.concatenate([e_own, e_oth])
+            both = best_other(
+                np.concatenate([ui, uj]),
+                np.concatenate([uj, ui]),
+                np.concatenate([us, us]),
+                mate_a,
+                len(fa),
+            )
+            runner_ups = (both, both)
         else:
-            score, e_all = us, e_own
+            runner_ups = (
+                best_other(ui, uj, us, mate_a, len(fa)),
+                best_other(uj, ui, us, mate_b, len(fb)),
+            )
+    sides = [(fa, fb, mate_a, mate_b, runner_ups[0], side_a, people_b, edges.i, edges.j)]
+    if not pool:
+        sides.append((fb, fa, mate_b, mate_a, runner_ups[1], people_b, side_a, edges.j, edges.i))
+    for me, them, my_mate, their_mate, (best, best_s), mine, theirs, e_own, e_oth in sides:
         lonely = np.flatnonzero(my_mate < 0)
-        best, best_s = best_other(own, oth, score, my_mate, len(me))
-        has_possible = np.zeros(len(me), dtype=bool)
-        has_possible[e_all] = True
-        top_possible = np.full(len(me), -np.inf)
-        np.maximum.at(top_possible, e_all, np.concatenate([edges.score] * (2 if pool else 1)))
+        if len(lonely) == 0:
+            continue
         reasons: dict[int, Reason] = {}
-        for p in lonely[best[lonely] >= 0].tolist():
-            q = int(best[p])
-            taker = int(their_mate[q])
+        taken = lonely[best[lonely] >= 0]
+        takers = their_mate[best[taken]]
+        for p, q, s, taker in zip(
+            taken.tolist(),
+            best[taken].tolist(),
+            best_s[taken].tolist(),
+            takers.tolist(),
+            strict=True,
+        ):
             reasons[p] = (
                 "taken_by_better_fit",
                 {
                     "best": theirs[q].id,
-                    "best_score": round(float(best_s[p]), 4),
+                    "best_score": round(s, 4),
                     "taken_by": mine[taker].id if taker >= 0 else None,
                 },
             )
-        rest = lonely[(best[lonely] < 0)]
-        scored_only = rest[has_possible[rest]]
-        for p in scored_only.tolist():
-            reasons[p] = (
-                "below_min_score",
-                {"best_score": round(float(top_possible[p]), 4), "min_score": rules.min_score},
-            )
-        reasons.update(_why_unmatched(rest[~has_possible[rest]], me, them, rules, pool))
-        out.extend(Unmatched(id=mine[p].id, reason=reasons[p]) for p in lonely.tolist())
+        rest = lonely[best[lonely] < 0]
+        if len(rest):
+            # Best possible score of the rest, over the scored pairs that involve them.
+            wanted = np.zeros(len(me), dtype=bool)
+            wanted[rest] = True
+            top_possible = np.full(len(me), -np.inf)
+            for own in (e_own, e_oth) if pool else (e_own,):
+                at = np.flatnonzero(wanted[own])
+                np.maximum.at(top_possible, own[at], edges.score[at])
+            scored = np.isfinite(top_possible[rest])
+            low = rest[scored]
+            for p, s in zip(low.tolist(), top_possible[low].tolist(), strict=True):
+                reasons[p] = (
+                    "below_min_score",
+                    {"best_score": round(s, 4), "min_score": min_score},
+                )
+            reasons.update(_why_unmatched(rest[~scored], me, them, rules, pool))
+        out.extend(Unmatched(mine[p].id, reasons[p]) for p in lonely.tolist())
     return out
