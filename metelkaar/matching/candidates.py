@@ -1,41 +1,87 @@
-"""Candidate pairs for large pools: blocking, then two-sided nearest neighbours.
+"""Candidate pairs for large pools: blocking, BLAS top-M search, exact rescoring.
 
-Scoring every pair of a 100,000-person city pool would take 10^10 scores.
-Instead, people are split into blocks that hard constraints force anyway
-(same area when :attr:`Rules.same_area`; a common language at the required
-level), and within a block each person keeps the ``k`` nearest people of the
-other side on a small feature vector, **in both directions** (A's nearest B
-and B's nearest A), so nobody is left without options just because others
-crowd them out. The vector holds what drives most of the score: place (km,
-scaled by the distance decay), age, status level and a 3-dimensional SVD of
-interests and of offers/needs.
+Scoring every pair of a 100,000-person city pool would take 2.5 x 10^9 exact
+scores. Instead:
 
-Up to ``_BRUTE_FORCE`` people per block, the prefilter is exact top-M search
-on :func:`surrogate` vectors whose inner product approximates the pair score
-(one BLAS matrix product per chunk, O(n_a n_b d)); above, nearest neighbours
-on :func:`embed` vectors with a k-d tree [1]_ (scipy's ``cKDTree``):
-O(n log n) to build, about O(k log n) per query in these few dimensions.
+1. **Blocking.** People are split into blocks that hard constraints force
+   anyway: same area when :attr:`Rules.same_area`, a common language at the
+   required level (one block per language; a multilingual person is in
+   several).
+2. **Surrogate search.** :func:`surrogate` gives every person two float32
+   vectors whose inner product reproduces most of the pair score *exactly*:
+   complementarity (offer and need bits), same gender and life stage
+   (one-hot), equality (one-hot status times the penalty matrix), waiting
+   time, and the hard preferences on gender (a large penalty, so an excluded
+   pair never ranks); the rest closely (age closeness through a rank-12
+   eigen-factorisation of ``exp(-|gap| / 10)`` on the integer age grid,
+   interests and availability as cosine overlaps, distance decay by a
+   Nystroem approximation [1]_ on a grid of landmarks, mutual help as a
+   linear term). One matrix product per chunk of rows gives the surrogate
+   scores; a person's own distance limit (``max_km``) masks them directly
+   (planar km). Each person keeps the ``M = rules.prefilter * k`` best of
+   the other side **in both directions** (each row's and each column's top
+   M, selected against thresholds sampled from the same product, so the
+   selection costs a comparison per pair rather than a sort), so nobody
+   loses all options because others crowd them out.
+3. **Exact rescoring.** Those pairs are scored exactly
+   (:func:`~metelkaar.matching.scoring.score_pairs`, hard constraints
+   included) and every person keeps the ``k`` best possible ones, again in
+   both directions.
+
+Blocks larger than ``_FULL_BLOCK`` pairs (a 100,000-person city) are searched
+per spatial cell: query people are grouped by place (k-d tree leaves of at
+most ``_CELL`` people) and each group is compared with the ``_NEAR`` people of
+the other side nearest to it [2]_ (the distance decay makes far pairs weak);
+people without a location are compared with a fixed random sample.
+
+Measured on the benchmark's synthetic city (bench/matching.py, 2 shared
+cores): 5,000 x 5,000 in about 0.2 s including encoding; exact top-10 of
+every row and column recovered for about 97 % of the options. See
+:class:`~metelkaar.matching.types.Rules` for the sparsification gap.
+
+Complexity: O(P d) for the P within-block pairs compared (``P = |A| |B|``
+per block, at most ``|A| _NEAR`` for spatial cells) and ``d`` surrogate
+dimensions (about 150), plus O(n M) exact scores; memory O(n (d + M)) plus one
+chunk of ``_CHUNK`` surrogate scores.
 
 References
 ----------
-.. [1] J. L. Bentley, "Multidimensional binary search trees used for
+.. [1] C. Williams and M. Seeger, "Using the Nystroem method to speed up
+   kernel machines", NIPS 13 (2001).
+.. [2] J. L. Bentley, "Multidimensional binary search trees used for
    associative searching", CACM 18 (1975) 509-517.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 from scipy.spatial import cKDTree
 
-from metelkaar.matching.scoring import Features, contributions, hard_constraints
+from metelkaar.matching.scoring import Features, score_pairs
 from metelkaar.matching.types import Rules
 
-__all__ = ["all_pairs", "candidate_pairs", "embed"]
+__all__ = ["all_pairs", "candidate_pairs", "surrogate"]
 
 Idx = NDArray[np.int64]
 F = NDArray[np.float64]
-_BRUTE_FORCE = 30_000
+F32 = NDArray[np.float32]
+
+#: Largest block (pairs) searched as one matrix; above it, per spatial cell.
+_FULL_BLOCK = 40_000_000
+#: Query people per spatial cell, and people of the other side compared with a cell.
+_CELL = 256
+_NEAR = 2_000
+#: Surrogate scores held at once (float32).
+_CHUNK = 2_000_000
+#: Penalty making a pair that breaks a gender or age preference rank last.
+_PENALTY = 100.0
+#: Sampled order statistic for the selection thresholds (higher: fewer fallbacks).
+_ORDER = 12
+_AGE_RANK = 12
+_LANDMARKS = 6
 
 
 def all_pairs(n_a: int, n_b: int, *, pool: bool = False) -> tuple[Idx, Idx]:
@@ -53,152 +99,256 @@ def all_pairs(n_a: int, n_b: int, *, pool: bool = False) -> tuple[Idx, Idx]:
     return i.astype(np.int64), j.astype(np.int64)
 
 
-def _bits(words: NDArray[np.uint64]) -> NDArray[np.bool_]:
+def _bits(words: NDArray[np.uint64]) -> NDArray[np.uint8]:
     as_bytes = np.ascontiguousarray(words).view(np.uint8).reshape(len(words), -1)
-    return np.unpackbits(as_bytes, axis=1, bitorder="little").astype(bool)
+    return np.unpackbits(as_bytes, axis=1, bitorder="little")
 
 
-def embed(fa: Features, fb: Features, rules: Rules) -> tuple[F, F]:
-    """Feature vectors whose Euclidean closeness tracks a high pair score.
+def _grid_factors(
+    values: tuple[F, F], kernel: Callable[[F], F], rank: int
+) -> tuple[list[F], list[F]] | None:
+    """Rows ``x``, ``y`` with ``x[u] . y[v] ~= kernel(u - v)`` on the integer grid."""
+    both = np.concatenate(values)
+    known = both[np.isfinite(both)]
+    if len(known) == 0:
+        return None
+    lo, hi = int(np.floor(known.min())), int(np.ceil(known.max()))
+    grid = np.arange(lo, hi + 1, dtype=np.float64)
+    lam, vec = np.linalg.eigh(kernel(grid[:, None] - grid[None, :]))
+    top = np.argsort(-np.abs(lam))[:rank]
+    fx = vec[:, top] * np.sqrt(np.abs(lam[top]))
+    fy = fx * np.sign(lam[top])
+
+    def rows(v: F, f: F) -> F:
+        out = np.zeros((len(v), f.shape[1]))
+        ok = np.isfinite(v)
+        out[ok] = f[np.clip(np.rint(v[ok]).astype(np.int64) - lo, 0, len(grid) - 1)]
+        return out
+
+    return [rows(v, fx) for v in values], [rows(v, fy) for v in values]
+
+
+def _one_hot(codes: NDArray[np.int64], n: int) -> F:
+    return np.asarray(codes[:, None] == np.arange(n), dtype=np.float64)
+
+
+def planar_km(fa: Features, fb: Features) -> tuple[F, F]:
+    """Places of both groups in km on a local plane, shape ``(n, 2)`` (nan if unknown)."""
+    lat = np.concatenate([fa.lat, fb.lat])
+    known = np.isfinite(lat)
+    lat0 = float(lat[known].mean()) if known.any() else 0.0
+    r = 6371.0088
+
+    def plane(f: Features) -> F:
+        return np.column_stack([f.lon * np.cos(lat0) * r, (f.lat - lat0) * r])
+
+    return plane(fa), plane(fb)
+
+
+def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, F32]:
+    """Vectors whose inner product approximates the pair score, for both sides.
 
     Parameters
     ----------
     fa, fb : Features
+        The two groups (the same object twice for one pool).
     rules : Rules
+        Weights, distance scale, peer programme.
 
     Returns
     -------
-    (ndarray, ndarray)
-        Shapes ``(len(fa), d)`` and ``(len(fb), d)`` with ``d <= 28``. Side B
-        carries its needs where side A carries its offers, so help that fits
-        brings people closer.
+    (xa, ya, xb, yb) : ndarray of float32
+        ``xa[i] . yb[j] ~= score(i, j)`` and ``xb[j] . ya[i]`` the same value
+        (the score is symmetric, so one product serves both directions).
+        A pair breaking a gender or age preference gets ``-100`` or less.
 
     Notes
     -----
-    O(n * T) for T distinct tags, plus an SVD of a ``T x T`` matrix.
+    Exact parts: complementarity, same gender and life stage, equality,
+    waiting time, shared-language part of similarity, gender and age
+    preferences. Approximate: age closeness (rank 12 on the integer age
+    grid, error below 0.01), interests (cosine instead of Jaccard),
+    availability (cosine instead of overlap / smaller), distance decay
+    (Nystroem on a 6 x 6 grid of landmarks, error about 0.01), mutual help
+    (``0.35 w`` per direction that helps), and similarity's divisor (the
+    geometric mean of both people's known parts). O(n d) for ``d`` of about
+    150 dimensions.
+
+    Examples
+    --------
+    >>> from metelkaar.matching.scoring import contributions, encode
+    >>> from metelkaar.matching.types import Candidate
+    >>> people = [Candidate(id=n, birth_year=1950 + 9 * n, languages={"nl": 4},
+    ...                     offers={"cooking"} if n % 2 else set(), needs={"cooking"})
+    ...           for n in range(4)]
+    >>> rules = Rules(reference_year=2026)
+    >>> fa, fb = encode(people, people, rules)
+    >>> xa, ya, xb, yb = surrogate(fa, fb, rules)
+    >>> approx = (xa @ yb.T)[0]
+    >>> exact = contributions(fa, fb, np.zeros(4, int), np.arange(4), rules).sum(axis=1)
+    >>> bool(np.argmax(approx[1:]) == np.argmax(exact[1:]))
+    True
     """
-    lat = np.concatenate([fa.lat, fb.lat])
-    lon = np.concatenate([fa.lon, fb.lon])
-    cols: list[tuple[F, F]] = []
-    if np.isfinite(lat).any():
-        lat0 = float(np.nanmean(lat))
-        lon0 = float(np.nanmean(lon))
-        scale = 6371.0 / (rules.distance_scale_km * 2)
-        ya = np.nan_to_num(fa.lat - lat0) * scale
-        xa = np.nan_to_num(fa.lon - lon0) * np.cos(lat0) * scale
-        yb = np.nan_to_num(fb.lat - lat0) * scale
-        xb = np.nan_to_num(fb.lon - lon0) * np.cos(lat0) * scale
-        cols += [(ya, yb), (xa, xb)]
-    for a_val, b_val, unit in ((fa.age, fb.age, 10.0), (fa.status, fb.status, 2.0)):
-        both = np.concatenate([a_val, b_val])
-        if np.isfinite(both).any():
-            mid = float(np.nanmean(both))
-            cols.append(
-                (np.nan_to_num(a_val, nan=mid) / unit, np.nan_to_num(b_val, nan=mid) / unit)
-            )
-    for a_code, b_code, unit in ((fa.stage, fb.stage, 0.6), (fa.gender, fb.gender, 0.6)):
-        n_codes = int(max(a_code.max(initial=-1), b_code.max(initial=-1))) + 1
-        if 1 < n_codes <= 8:
-            for c in range(n_codes):
-                cols.append(((a_code == c) * unit, (b_code == c) * unit))
-    for a_bits, b_bits in (
-        (_bits(fa.interests), _bits(fb.interests)),
-        (
-            np.hstack([_bits(fa.offers), _bits(fa.needs)]),
-            np.hstack([_bits(fb.needs), _bits(fb.offers)]),
-        ),
-    ):
-        stacked = np.vstack([a_bits, b_bits]).astype(np.float64)
-        used = stacked.any(axis=0)
-        if used.sum() < 2:
-            continue
-        stacked = stacked[:, used]
-        stacked /= np.maximum(np.linalg.norm(stacked, axis=1, keepdims=True), 1.0)
-        _, _, vt = np.linalg.svd(stacked.T @ stacked)
-        proj = stacked @ vt[:4].T * 2.0
-        for c in range(proj.shape[1]):
-            cols.append((proj[: len(fa), c], proj[len(fa) :, c]))
-    if not cols:
-        return np.zeros((len(fa), 1)), np.zeros((len(fb), 1))
-    return (
-        np.column_stack([c[0] for c in cols]).astype(np.float64),
-        np.column_stack([c[1] for c in cols]).astype(np.float64),
-    )
+    w = {c: float(rules.weights.get(c, 0.0)) for c in _WEIGHTED}
+    sides: tuple[list[F], list[F], list[F], list[F]] = ([], [], [], [])
 
+    def add(pa: tuple[F, F], pb: tuple[F, F]) -> None:
+        for store, part in zip(sides, (*pa, *pb), strict=True):
+            store.append(part.reshape(len(part), -1))
 
-def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F, F]:
-    """Vectors whose inner product ``x_a . y_b`` approximates the pair score.
+    # Complementarity (exact) and mutual help (linear in the helping tags).
+    bits = {name: (_bits(getattr(fa, name)), _bits(getattr(fb, name))) for name in _TAG_SETS}
+    used = np.zeros(bits["offers"][0].shape[1], dtype=bool)
+    for name in ("offers", "needs"):
+        used |= bits[name][0].any(axis=0) | bits[name][1].any(axis=0)
 
-    Complementarity is bilinear in the offer and need bits and enters
-    exactly; interests and availability enter as cosine overlaps, same life
-    stage and gender as one-hot products, age, place and status gaps as
-    quadratic penalties ``-(u - v)^2 = 2uv - u^2 - v^2`` (bilinear with a
-    constant column), waiting time as a bias.
+    def comp(f: Features, side: int) -> tuple[F, F]:
+        offers = bits["offers"][side][:, used].astype(np.float64)
+        needs = bits["needs"][side][:, used].astype(np.float64)
+        scale = w["complementarity"] / (2 * np.maximum(f.n_needs, 1.0)) + 0.35 * w["mutual_help"]
+        weighted = needs * scale[:, None]
+        return np.hstack([offers, weighted]), np.hstack([weighted, offers])
 
-    Returns
-    -------
-    (ndarray, ndarray)
-        Shapes ``(len(fa), d)`` and ``(len(fb), d)``.
+    add(comp(fa, 0), comp(fb, 1))
 
-    Notes
-    -----
-    O(n * (T + 21)) for T tags. Used for brute-force top-M search with one
-    matrix product per chunk.
-    """
-    w = {
-        c: rules.weights.get(c, 0.0)
-        for c in (
-            "similarity",
-            "complementarity",
-            "feasibility",
-            "equality",
-            "fairness",
-            "mutual_help",
-        )
-    }
-    xs: list[F] = []
-    ys: list[F] = []
-
-    def add(x: F, y: F, weight: float) -> None:
-        xs.append(np.atleast_2d(x.T).T * weight)
-        ys.append(np.atleast_2d(y.T).T)
-
-    def unit(bits: NDArray[np.bool_]) -> F:
-        b = bits.astype(np.float64)
-        return np.asarray(b / np.maximum(np.sqrt(b.sum(axis=1, keepdims=True)), 1.0))
-
-    half_comp = (w["complementarity"] + w["mutual_help"]) / 2
-    offers_a, needs_a = _bits(fa.offers).astype(np.float64), _bits(fa.needs).astype(np.float64)
-    offers_b, needs_b = _bits(fb.offers).astype(np.float64), _bits(fb.needs).astype(np.float64)
-    add(offers_a, needs_b / np.maximum(fb.n_needs, 1.0)[:, None], half_comp)
-    add(needs_a / np.maximum(fa.n_needs, 1.0)[:, None], offers_b, half_comp)
-    add(unit(_bits(fa.interests)), unit(_bits(fb.interests)), w["similarity"] / 4)
-    add(unit(_bits(fa.avail)), unit(_bits(fb.avail)), w["feasibility"] / 2)
-    for code_a, code_b in ((fa.stage, fb.stage), (fa.gender, fb.gender)):
+    # Similarity: parts / number of known parts ~ parts / sqrt(known_a * known_b).
+    parts: tuple[list[F], list[F]] = ([], [])
+    ages = _grid_factors((fa.age, fb.age), lambda d: np.exp(-np.abs(d) / 10.0), _AGE_RANK)
+    if ages is not None:
+        for side in (0, 1):
+            parts[side].append(ages[0][side])
+    for code_a, code_b in ((fa.gender, fb.gender), (fa.stage, fb.stage)):
         n_codes = int(max(code_a.max(initial=-1), code_b.max(initial=-1))) + 1
-        if 0 < n_codes <= 64:
-            one_a = (code_a[:, None] == np.arange(n_codes)).astype(np.float64)
-            one_b = (code_b[:, None] == np.arange(n_codes)).astype(np.float64)
-            add(one_a, one_b, w["similarity"] / 5)
+        if n_codes > 0:
+            parts[0].append(_one_hot(code_a, n_codes))
+            parts[1].append(_one_hot(code_b, n_codes))
+    interests = bits["interests"]
+    used_i = interests[0].any(axis=0) | interests[1].any(axis=0)
+    for side, f in enumerate((fa, fb)):
+        norm = np.sqrt(np.maximum(f.n_interests, 1.0))[:, None]
+        parts[side].append(interests[side][:, used_i] / norm)
+        parts[side].append(np.ones((len(f), 1)))  # the common language (blocking)
+    sim = []
+    for side, f in enumerate((fa, fb)):
+        known = 2.0 + np.isfinite(f.age) + (f.gender >= 0) + (f.stage >= 0)
+        x = np.hstack(parts[side]) / np.sqrt(known)[:, None]
+        sim.append((x, x * w["similarity"]))
+    add(sim[0], sim[1])
 
-    def gap(u: F, v: F, scale: float, weight: float) -> None:
-        both = np.concatenate([u, v])
-        if not np.isfinite(both).any():
-            return
-        mid = float(np.nanmean(both))
-        u = (np.nan_to_num(u, nan=mid) - mid) / scale
-        v = (np.nan_to_num(v, nan=mid) - mid) / scale
-        one_u, one_v = np.ones_like(u), np.ones_like(v)
-        add(np.column_stack([2 * u, -(u**2), one_u]), np.column_stack([v, one_v, -(v**2)]), weight)
+    # Equality: one-hot status (last column: unknown) times the penalty matrix.
+    both = np.concatenate([fa.status, fb.status])
+    if np.isfinite(both).any():
+        lo = int(np.nanmin(both))
+        grid = np.arange(lo, int(np.nanmax(both)) + 1)
+        penalty = 1.0 - np.minimum(np.abs(grid[:, None] - grid[None, :]) / 4.0, 1.0)
+        penalty = np.pad(penalty, ((0, 1), (0, 1)), constant_values=1.0)
 
-    gap(fa.age, fb.age, 15.0, w["similarity"] / 5 + (w["equality"] / 2 if rules.peer else 0.0))
-    gap(fa.status, fb.status, 4.0, w["equality"])
-    scale_km = rules.distance_scale_km * 1.5 / 6371.0
-    lat0 = float(np.nanmean(np.concatenate([fa.lat, fb.lat]))) if np.isfinite(fa.lat).any() else 0.0
-    gap(fa.lat, fb.lat, scale_km, w["feasibility"] / 2)
-    gap(fa.lon, fb.lon, scale_km / max(np.cos(lat0), 0.1), w["feasibility"] / 2)
-    add(np.ones(len(fa)), fb.waiting / 730.0, w["fairness"])
-    return np.hstack(xs), np.hstack(ys)
+        def status(f: Features) -> tuple[F, F]:
+            code = np.where(np.isfinite(f.status), np.nan_to_num(f.status) - lo, len(grid))
+            hot = _one_hot(code.astype(np.int64), len(grid) + 1)
+            return hot, hot @ penalty * w["equality"]
+
+        add(status(fa), status(fb))
+    if rules.peer:
+        gaps = _grid_factors(
+            (fa.age, fb.age), lambda d: 1.0 - np.minimum(np.abs(d) / 20.0, 1.0), _AGE_RANK
+        )
+        if gaps is not None:
+            half = w["equality"] / 2
+            add((gaps[0][0], gaps[1][0] * half), (gaps[0][1], gaps[1][1] * half))
+
+    # Feasibility: availability overlap, distance decay; unknown counts 0.5.
+    quarter = w["feasibility"] / 4
+
+    def unknown_half(z: F) -> tuple[F, F]:
+        """``x . y = 0.5 * (z_a or z_b)`` for 0/1 flags ``z`` (times the weight)."""
+        one = np.ones_like(z)
+        return np.column_stack([z, one, z]), np.column_stack([one, z, -z]) * quarter * 2
+
+    def avail(f: Features) -> tuple[F, F]:
+        slots = _bits(f.avail)[:, :21] / np.sqrt(np.maximum(f.n_avail, 1.0))[:, None]
+        ux, uy = unknown_half((f.n_avail == 0).astype(np.float64))
+        return np.hstack([slots, ux]), np.hstack([slots * quarter * 2, uy])
+
+    add(avail(fa), avail(fb))
+    pa, pb = planar_km(fa, fb)
+    known_place = np.vstack([pa, pb])
+    known_place = known_place[np.isfinite(known_place[:, 0])]
+    if len(known_place):
+        lo_p, hi_p = np.percentile(known_place, [1, 99], axis=0)
+        gx = np.linspace(lo_p[0], hi_p[0], _LANDMARKS)
+        gy = np.linspace(lo_p[1], hi_p[1], _LANDMARKS)
+        marks = np.array([(x, y) for x in gx for y in gy])
+        scale = rules.distance_scale_km
+
+        def decay(p: F, q: F) -> F:
+            d = np.hypot(p[:, 0:1] - q[None, :, 0], p[:, 1:2] - q[None, :, 1])
+            return np.asarray(np.exp2(d * (-1.0 / scale)))
+
+        lam, vec = np.linalg.eigh(decay(marks, marks))
+        keep = lam > 1e-8 * lam.max()
+        to_feature = vec[:, keep] / np.sqrt(lam[keep])
+
+        def place(p: F) -> tuple[F, F]:
+            ok = np.isfinite(p[:, 0])
+            feat = np.zeros((len(p), to_feature.shape[1]))
+            feat[ok] = decay(p[ok], marks) @ to_feature
+            ux, uy = unknown_half((~ok).astype(np.float64))
+            return np.hstack([feat, ux]), np.hstack([feat * quarter * 2, uy])
+
+        add(place(pa), place(pb))
+
+    # Fairness: additive.
+    def fair(f: Features) -> tuple[F, F]:
+        one = np.ones((len(f), 1))
+        wait = f.waiting[:, None] / 730.0 * w["fairness"]
+        return np.hstack([one, wait]), np.hstack([wait, one])
+
+    add(fair(fa), fair(fb))
+
+    # Hard preferences as penalties, both ways: gender, age range.
+    everyone = np.uint64(np.iinfo(np.uint64).max)
+    if (fa.gender_ok != everyone).any() or (fb.gender_ok != everyone).any():
+        n_codes = int(max(fa.gender.max(initial=-1), fb.gender.max(initial=-1))) + 1
+        codes = np.append(np.arange(n_codes), 63).astype(np.uint64)
+
+        def gender(f: Features) -> tuple[F, F]:
+            hot = _one_hot(np.where(f.gender < 0, n_codes, f.gender), n_codes + 1)
+            ok = (f.gender_ok[:, None] >> codes[None, :]) & np.uint64(1)
+            bad = -_PENALTY * (1.0 - ok.astype(np.float64))
+            return np.hstack([hot, bad]), np.hstack([bad, hot])
+
+        add(gender(fa), gender(fb))
+    limited = np.isfinite(np.concatenate([fa.age_lo, fa.age_hi, fb.age_lo, fb.age_hi]))
+    if limited.any():
+        ages_all = np.concatenate([fa.age, fb.age])
+        known_ages = ages_all[np.isfinite(ages_all)]
+        lo_a = int(known_ages.min()) if len(known_ages) else 0
+        grid = np.arange(lo_a, (int(known_ages.max()) if len(known_ages) else 0) + 1)
+
+        def age_pref(f: Features) -> tuple[F, F]:
+            code = np.where(np.isfinite(f.age), np.nan_to_num(f.age) - lo_a, len(grid))
+            hot = _one_hot(code.astype(np.int64), len(grid) + 1)
+            inside = (grid[None, :] >= f.age_lo[:, None]) & (grid[None, :] <= f.age_hi[:, None])
+            any_age = np.isinf(f.age_lo) & np.isinf(f.age_hi)
+            ok = np.column_stack([inside, any_age])  # unknown age fails a stated range
+            bad = -_PENALTY * (1.0 - ok)
+            return np.hstack([hot, bad]), np.hstack([bad, hot])
+
+        add(age_pref(fa), age_pref(fb))
+    out = []
+    for pieces in sides:
+        full = np.empty((len(pieces[0]), sum(p.shape[1] for p in pieces)), dtype=np.float32)
+        at = 0
+        for p in pieces:
+            full[:, at : at + p.shape[1]] = p
+            at += p.shape[1]
+        out.append(full)
+    return out[0], out[1], out[2], out[3]
+
+
+_WEIGHTED = ("similarity", "complementarity", "mutual_help", "equality", "feasibility", "fairness")
+_TAG_SETS = ("offers", "needs", "interests")
 
 
 def _blocks(fa: Features, fb: Features, rules: Rules) -> list[tuple[Idx, Idx]]:
@@ -226,10 +376,242 @@ def _blocks(fa: Features, fb: Features, rules: Rules) -> list[tuple[Idx, Idx]]:
     return out
 
 
+class _Search:
+    """Top-M surrogate search within blocks, collecting (row, column) pairs."""
+
+    def __init__(self, fa: Features, fb: Features, rules: Rules, pool: bool, m: int) -> None:
+        self.pool, self.m = pool, m
+        self.xa, self.ya, self.xb, self.yb = surrogate(fa, fb, rules)
+        self.pa, self.pb = planar_km(fa, fb)
+        limit_a, limit_b = fa.max_km.copy(), fb.max_km.copy()
+        if rules.max_km is not None:
+            limit_a = np.minimum(limit_a, rules.max_km)
+            limit_b = np.minimum(limit_b, rules.max_km)
+        self.limit_a, self.limit_b = limit_a, limit_b
+        self.rng = np.random.default_rng(0)
+        self.found_i: list[Idx] = []
+        self.found_j: list[Idx] = []
+
+    def block(self, rows: Idx, cols: Idx) -> None:
+        if len(rows) * len(cols) <= _FULL_BLOCK:
+            self._top(rows, cols, both=not self.pool)
+            return
+        # Spatial cells, each direction on its own.
+        directions = [(rows, cols, False)]
+        if not self.pool:
+            directions.append((cols, rows, True))
+        for me, them, flipped in directions:
+            p_me = (self.pb if flipped else self.pa)[me]
+            p_them = (self.pa if flipped else self.pb)[them]
+            near = min(_NEAR, len(them))
+            placed = np.isfinite(p_them[:, 0])
+            tree = cKDTree(p_them[placed])
+            them_placed = them[placed]
+            here = np.isfinite(p_me[:, 0])
+            for cell in _cells(p_me[here], _CELL):
+                centre = p_me[here][cell].mean(axis=0)
+                _, idx = tree.query(centre, k=min(near, len(them_placed)))
+                self._top(me[here][cell], them_placed[np.atleast_1d(idx)], both=False, flip=flipped)
+            lost = me[~here]
+            if len(lost):
+                sample = np.sort(self.rng.choice(them, near, replace=False))
+                for start in range(0, len(lost), _CELL):
+                    self._top(lost[start : start + _CELL], sample, both=False, flip=flipped)
+
+    def _top(self, rows: Idx, cols: Idx, *, both: bool, flip: bool = False) -> None:
+        """Each row's (and, with ``both``, each column's) ``m`` best columns by surrogate."""
+        n_r, n_c = len(rows), len(cols)
+        m_r, m_c = min(self.m, n_c), min(self.m, n_r)
+        if n_r * n_c <= 4 * self.m * (n_r + n_c):  # small: keep everything
+            gi, gj = np.meshgrid(rows, cols, indexing="ij")
+            self._keep(gi.ravel(), gj.ravel(), flip)
+            return
+        lim_c = (self.limit_a if flip else self.limit_b)[cols]
+        cols = np.concatenate([cols[~np.isfinite(lim_c)], cols[np.isfinite(lim_c)]])
+        if flip:
+            x, y, p_r, p_c = self.xb[rows], self.ya[cols], self.pb[rows], self.pa[cols]
+            lim_r, lim_c = self.limit_b[rows], self.limit_a[cols]
+        else:
+            x, y, p_r, p_c = self.xa[rows], self.yb[cols], self.pa[rows], self.pb[cols]
+            lim_r, lim_c = self.limit_a[rows], self.limit_b[cols]
+        col_of = None
+        if self.pool:  # nobody pairs with themself
+            col_of = np.full(len(self.xa), -1, dtype=np.int64)
+            col_of[cols] = np.arange(n_c)
+        # Thresholds: a row's from a fixed sample of columns, a column's from the first
+        # chunk of (shuffled) rows; each is an order statistic expected to let about 2 M
+        # entries through. Rows or columns with fewer than M get an exact selection.
+        s_c = min(n_c, max(4 * _ORDER, -(-_ORDER * n_c // (2 * m_r))))
+        sample_c = np.sort(self.rng.choice(n_c, s_c, replace=False)) if s_c < n_c else None
+        t_r = max(1, min(s_c, -(-2 * m_r * s_c // n_c))) if sample_c is not None else m_r
+        order = self.rng.permutation(n_r)
+        s_r = min(n_r, max(4 * _ORDER, -(-_ORDER * n_r // (2 * m_c))))
+        step = max(s_r if both else 1, _CHUNK // n_c, 1)
+        thr_c: F32 | None = None
+        sampled_c = False
+        hits: list[tuple[Idx, Idx]] = []
+        col_hits: list[tuple[Idx, Idx, F32]] = []
+        for start in range(0, n_r, step):
+            chunk = order[start : start + step]
+            s = x[chunk] @ y.T
+            self._mask(s, p_r[chunk], p_c, lim_r[chunk], lim_c)
+            if col_of is not None:
+                at = col_of[rows[chunk]]
+                s[np.flatnonzero(at >= 0), at[at >= 0]] = -np.inf
+            if both and thr_c is None:
+                sampled_c = len(chunk) < n_r
+                t_c = -(-2 * m_c * len(chunk) // n_r) if sampled_c else m_c
+                t_c = max(1, min(len(chunk), t_c))
+                thr_c = np.partition(s, len(chunk) - t_c, axis=0)[len(chunk) - t_c]
+                thr_c[~np.isfinite(thr_c)] = np.inf  # nothing possible: exact fallback
+            sub = s if sample_c is None else s[:, sample_c]
+            thr_r = np.partition(sub, sub.shape[1] - t_r, axis=1)[:, sub.shape[1] - t_r]
+            thr_r[~np.isfinite(thr_r)] = np.inf
+            over = s >= thr_r[:, None]
+            if thr_c is not None:
+                over |= s >= thr_c[None, :]
+            flat = np.flatnonzero(over)
+            r, c = np.divmod(flat, n_c)
+            v = s.ravel()[flat]
+            if thr_c is not None:
+                by_col = v >= thr_c[c]
+                col_hits.append((chunk[r[by_col]], c[by_col], v[by_col]))
+            by_row = v >= thr_r[r]
+            r, c, v = r[by_row], c[by_row], v[by_row]
+            short = np.flatnonzero(np.bincount(r, minlength=len(chunk)) < m_r)
+            if len(short) and sample_c is not None:  # sampled threshold too high: exact
+                part = np.argpartition(-s[short], m_r - 1, axis=1)[:, :m_r]
+                keep = np.ones(len(chunk), dtype=bool)
+                keep[short] = False
+                keep = keep[r]
+                r = np.concatenate([r[keep], np.repeat(short, m_r)])
+                c = np.concatenate([c[keep], part.ravel()])
+                v = np.concatenate([v[keep], s[short[:, None], part].ravel()])
+            pick = _top_m(r, v, m_r, len(chunk))
+            hits.append((chunk[r[pick]], c[pick]))
+        r = np.concatenate([h[0] for h in hits])
+        c = np.concatenate([h[1] for h in hits])
+        out_i, out_j = [r], [c]
+        if both and thr_c is not None:
+            r, c, v = (np.concatenate([h[k] for h in col_hits]) for k in range(3))
+            pick = _top_m(c, v, m_c, n_c)
+            col_i, col_j = r[pick], c[pick]
+            short = np.flatnonzero(np.bincount(c, minlength=n_c) < m_c)
+            if len(short) and sampled_c:  # sampled threshold too high: exact
+                s = (x @ y[short].T).T
+                self._mask(s, p_c[short], p_r, lim_c[short], lim_r)
+                part = np.argpartition(-s, m_c - 1, axis=1)[:, :m_c]
+                fine = np.isfinite(np.take_along_axis(s, part, axis=1)).ravel()
+                keep = np.ones(n_c, dtype=bool)
+                keep[short] = False
+                keep = keep[col_j]
+                col_j = np.concatenate([col_j[keep], np.repeat(short, m_c)[fine]])
+                col_i = np.concatenate([col_i[keep], part.ravel()[fine]])
+            out_i.append(col_i)
+            out_j.append(col_j)
+        self._keep(rows[np.concatenate(out_i)], cols[np.concatenate(out_j)], flip)
+
+    @staticmethod
+    def _mask(s: F32, p_r: F, p_c: F, lim_r: F, lim_c: F) -> None:
+        """Set surrogate scores of pairs beyond someone's distance limit to -inf (planar km)."""
+        sel_r = np.flatnonzero(np.isfinite(lim_r))
+        sel_c = np.flatnonzero(np.isfinite(lim_c))
+        if len(sel_r) == 0 and len(sel_c) == 0:
+            return
+
+        def far(pr: F, pc: F, lr: F, lc: F) -> NDArray[np.bool_]:
+            d2 = (pr[:, 0:1] - pc[None, :, 0]) ** 2 + (pr[:, 1:2] - pc[None, :, 1]) ** 2
+            lim = np.minimum(lr[:, None], lc[None, :]) * 1.01 + 0.05
+            with np.errstate(invalid="ignore"):
+                return np.asarray(~(d2 <= lim * lim))
+
+        if len(sel_r):
+            block = s[sel_r]
+            block[far(p_r[sel_r], p_c, lim_r[sel_r], lim_c)] = -np.inf
+            s[sel_r] = block
+        if len(sel_c):
+            first = sel_c[0]
+            tail = sel_c[0] == len(lim_c) - len(sel_c)  # limited columns last: a view
+            block = s[:, first:] if tail else s[:, sel_c]
+            block[far(p_r, p_c[first:] if tail else p_c[sel_c], lim_r, lim_c[sel_c])] = -np.inf
+            if not tail:
+                s[:, sel_c] = block
+
+    def _keep(self, i: Idx, j: Idx, flip: bool) -> None:
+        self.found_i.append(j if flip else i)
+        self.found_j.append(i if flip else j)
+
+
+def _top_m(owner: Idx, value: NDArray[np.floating], m: int, n: int) -> Idx:
+    """Positions of each owner's ``m`` highest finite values (owners ``0 .. n-1``).
+
+    Groups by owner (a linear-time radix sort), lays the groups out as the
+    rows of a padded matrix and takes an ``argpartition`` per row; the few
+    owners with very many entries are done one by one. No sort on values.
+    """
+    finite = np.flatnonzero(np.isfinite(value))
+    owner, value = owner[finite], value[finite]
+    counts = np.bincount(owner, minlength=n)
+    if len(owner) == 0 or int(counts.max()) <= m:
+        return finite
+    order = _group_order(owner, n)
+    first = np.cumsum(counts) - counts
+    o = owner[order]
+    pos = np.arange(len(o)) - first[o]
+    width = min(int(counts.max()), 8 * m)
+    busy = np.flatnonzero((counts > m) & (counts <= width))
+    row_of = np.full(n, -1, dtype=np.int64)
+    row_of[busy] = np.arange(len(busy))
+    small = counts[o] <= m
+    mid = row_of[o] >= 0
+    pad = np.full((len(busy), width), -np.inf, dtype=value.dtype)
+    slot = np.full((len(busy), width), -1, dtype=np.int64)
+    pad[row_of[o[mid]], pos[mid]] = value[order[mid]]
+    slot[row_of[o[mid]], pos[mid]] = order[mid]
+    top = np.argpartition(-pad, m - 1, axis=1)[:, :m]
+    chosen = [order[small], np.take_along_axis(slot, top, axis=1).ravel()]
+    for x in np.flatnonzero(counts > width).tolist():  # crowded owners
+        mine = order[first[x] : first[x] + counts[x]]
+        chosen.append(mine[np.argpartition(-value[mine], m - 1)[:m]])
+    picked = np.concatenate(chosen)
+    return np.asarray(finite[picked[picked >= 0]], dtype=np.int64)
+
+
+def _group_order(owner: Idx, n: int) -> Idx:
+    """``argsort(owner)`` in linear time (radix sort on 16-bit digits)."""
+    if n <= 1 << 16:
+        return np.argsort(owner.astype(np.uint16), kind="stable")
+    low = np.argsort((owner & 0xFFFF).astype(np.uint16), kind="stable")
+    return low[np.argsort((owner[low] >> 16).astype(np.uint16), kind="stable")]
+
+
+def _unique(x: Idx) -> Idx:
+    """Sorted distinct values (``np.unique`` hashes; sorting is ~50x faster here)."""
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
+def _cells(points: F, size: int) -> list[Idx]:
+    """Groups of at most ``size`` nearby points (median splits, like k-d tree leaves)."""
+    out = []
+    stack = [np.arange(len(points))]
+    while stack:
+        idx = stack.pop()
+        if len(idx) <= size:
+            out.append(idx)
+            continue
+        p = points[idx]
+        axis = int(np.argmax(p.max(axis=0) - p.min(axis=0)))
+        order = np.argsort(p[:, axis], kind="stable")
+        half = len(idx) // 2
+        stack += [idx[order[:half]], idx[order[half:]]]
+    return out
+
+
 def candidate_pairs(
     fa: Features, fb: Features, rules: Rules, *, pool: bool = False, k: int | None = None
 ) -> tuple[Idx, Idx]:
-    """Candidate pairs by blocking and two-sided k nearest neighbours.
+    """Candidate pairs by blocking, two-sided surrogate top-M and exact rescoring.
 
     Parameters
     ----------
@@ -237,108 +619,60 @@ def candidate_pairs(
         The two sides (the same object twice for one pool).
     rules : Rules
         ``same_area`` and ``min_language_level`` define the blocks;
-        ``candidates`` is the default ``k``.
+        ``candidates`` (``pool_candidates``) is the default ``k`` and
+        ``prefilter`` the width ``M = prefilter * k`` searched by surrogate.
     pool : bool
         One pool: pairs are returned once, as ``i < j``.
     k : int, optional
-        Neighbours per person and direction.
+        Options kept per person and direction.
 
     Returns
     -------
     (ndarray, ndarray)
-        Unique pair indices ``(i, j)``, at most about ``2 k`` per person.
-        Pairs may still fail other hard constraints; scoring filters them.
+        Unique pair indices ``(i, j)``: every person's ``k`` best possible
+        pairs among those searched, and every pair in which they are among
+        the other person's ``k`` best. All pass the hard constraints.
 
     Notes
     -----
-    Each person's ``k * rules.prefilter`` nearest neighbours on :func:`embed`
-    are scored exactly and the ``k`` best possible ones kept.
-    O(n log n + n k p (log n + s)) per block, with ``s`` the cost of scoring
-    one pair. Small blocks (``|A| |B| <= 4 k (|A| +
-    |B|)``) keep all their pairs.
+    See the module docstring. O(P d + n M s) for P compared pairs, ``d``
+    surrogate dimensions, ``M`` rescored pairs per person at cost ``s``.
+    Small blocks (``|A| |B| <= 4 M (|A| + |B|)``) keep all their pairs.
 
     Examples
     --------
     >>> from metelkaar.matching.scoring import encode
     >>> from metelkaar.matching.types import Candidate, Rules
-    >>> people = [Candidate(id=n, birth_year=1950 + n, languages={"nl": 4}) for n in range(6)]
-    >>> fa, fb = encode(people, people, Rules())
-    >>> i, j = candidate_pairs(fa, fb, Rules(), pool=True, k=1)
-    >>> sorted(zip(i.tolist(), j.tolist()))[:3]
-    [(0, 1), (0, 2), (0, 3)]
+    >>> people = [Candidate(id=n, birth_year=1950 + 10 * n, languages={"nl": 4})
+    ...           for n in range(6)]
+    >>> fa, fb = encode(people, people, Rules(reference_year=2026))
+    >>> i, j = candidate_pairs(fa, fa, Rules(reference_year=2026), pool=True, k=1)
+    >>> sorted(zip(i.tolist(), j.tolist()))  # each person's best: the nearest in age
+    [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
     """
     k = k or (rules.pool_candidates if pool else rules.candidates)
-    wide = k * rules.prefilter
-    ea, eb = embed(fa, fb, rules)
-    xa, yb = surrogate(fa, fb, rules)
-    xb, ya = surrogate(fb, fa, rules)
-    found_i: list[Idx] = []
-    found_j: list[Idx] = []
+    search = _Search(fa, fb, rules, pool, max(k, int(round(k * rules.prefilter))))
     for ma, mb in _blocks(fa, fb, rules):
-        if len(ma) * len(mb) <= 4 * k * (len(ma) + len(mb)):
-            gi, gj = np.meshgrid(ma, mb, indexing="ij")
-            found_i.append(gi.ravel())
-            found_j.append(gj.ravel())
-            continue
-        directions = [(ma, mb, ea, eb, xa, yb, False)]
-        if not pool:
-            directions.append((mb, ma, eb, ea, xb, ya, True))
-        for me, them, e_me, e_them, x_me, y_them, flipped in directions:
-            kk = min(wide + (1 if pool else 0), len(them))
-            if len(them) <= _BRUTE_FORCE:
-                near = them[_top_inner(x_me[me], y_them[them], kk)]
-            else:
-                near = them[_nearest(e_me[me], e_them[them], kk)]
-            rows = np.repeat(me, kk)
-            cols = near.ravel()
-            i, j = (cols, rows) if flipped else (rows, cols)
-            top = _top_by_score(fa, fb, i, j, rows, kk, min(k, kk), rules)
-            found_i.append(i[top])
-            found_j.append(j[top])
-    if not found_i:
+        search.block(ma, mb)
+    if not search.found_i:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
-    i = np.concatenate(found_i).astype(np.int64)
-    j = np.concatenate(found_j).astype(np.int64)
+    i = np.concatenate(search.found_i).astype(np.int64)
+    j = np.concatenate(search.found_j).astype(np.int64)
     if pool:
         i, j = np.minimum(i, j), np.maximum(i, j)
-        keep = i != j
-        i, j = i[keep], j[keep]
+        i, j = i[i != j], j[i != j]
     n_b = max(len(fb), 1)
-    key = np.unique(i * n_b + j)
-    return key // n_b, key % n_b
-
-
-def _nearest(query: F, data: F, k: int) -> Idx:
-    """Indices of the ``k`` nearest rows of ``data`` for every row of ``query`` (k-d tree)."""
-    _, near = cKDTree(data).query(query, k=k, workers=-1)
-    return np.asarray(near, dtype=np.int64).reshape(len(query), k)
-
-
-def _top_inner(query: F, data: F, k: int) -> Idx:
-    """Indices of the ``k`` largest ``query . data`` per query row, one product per chunk."""
-    out = np.empty((len(query), k), dtype=np.int64)
-    step = max(1, 4_000_000 // max(len(data), 1))
-    for start in range(0, len(query), step):
-        d = -(query[start : start + step] @ data.T)
-        if k < len(data):
-            out[start : start + step] = np.argpartition(d, k - 1, axis=1)[:, :k]
-        else:
-            out[start : start + step] = np.arange(len(data))
-    return out
-
-
-def _top_by_score(
-    fa: Features, fb: Features, i: Idx, j: Idx, rows: Idx, width: int, k: int, rules: Rules
-) -> Idx:
-    """Positions of each row's ``k`` best possible pairs among its ``width`` neighbours."""
-    score = contributions(fa, fb, i, j, rules).sum(axis=1)
-    ok = np.logical_and.reduce(list(hard_constraints(fa, fb, i, j, rules).values()))
-    score = np.where(ok, score, -np.inf).reshape(-1, width)
-    if k < width:
-        part = np.argpartition(-score, k - 1, axis=1)[:, :k]
+    key = _unique(i * n_b + j)
+    i, j = key // n_b, key % n_b
+    ok, score = score_pairs(fa, fb, i, j, rules)
+    i, j, score = i[ok], j[ok], score[ok]
+    # Every person's k best, in both directions (for one pool: as either end).
+    keep = np.zeros(len(i), dtype=bool)
+    if pool:
+        pick = _top_m(np.concatenate([i, j]), np.concatenate([score, score]), k, len(fa))
+        keep[pick % max(len(i), 1)] = True
     else:
-        part = np.broadcast_to(np.arange(width), score.shape)
-    pos = part + (np.arange(len(score)) * width)[:, None]
-    pos = pos.ravel()
-    return np.asarray(pos[np.isfinite(score.ravel()[pos])], dtype=np.int64)
+        keep[_top_m(i, score, k, len(fa))] = True
+        keep[_top_m(j, score, k, len(fb))] = True
+    return i[keep], j[keep]

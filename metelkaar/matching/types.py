@@ -182,8 +182,8 @@ class Rules:
     same_area: bool = False
     excluded_pairs: frozenset[frozenset[Hashable]] = frozenset()
     reference_year: int | None = None
-    candidates: int = 20
-    prefilter: int = 15
+    candidates: int = 10
+    prefilter: float = 3.0
     pool_candidates: int = 10
     dense_limit: int = 1_000_000
     pool_dense_limit: int = 20_000
