@@ -6,18 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import (
-    Count,
-    DateField,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Count, DateField, DateTimeField, IntegerField, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from metelkaar.matches.models import (
@@ -138,25 +128,39 @@ def last_activity(match: Match, contacts: Iterable[ContactMoment]) -> dict[str, 
     return last
 
 
-def _latest_checkin(field: str) -> Subquery:
-    return Subquery(
-        CheckIn.objects.filter(match=OuterRef("pk"), answered_at__isnull=False)
-        .order_by("-answered_at").values(field)[:1]
+def _figure(sql: str, params: tuple = (), output=None) -> RawSQL:
+    """One figure of the dashboard row's match, as a correlated scalar subquery.
+
+    ``sql`` is a subquery over ``{contacts}`` or ``{checkins}`` (aliased ``x``)
+    where ``{match}`` is the outer match's id. Written out rather than built
+    from ``Subquery(...)`` because the ORM spends more time resolving eleven
+    nested querysets (about 10 ms per page) than the database spends running
+    them: each one is a short scan through the match's index. Portable SQL,
+    run on SQLite and PostgreSQL by the tests. Unlike a JOIN with GROUP BY, the
+    match rows are never multiplied by their contacts.
+    """
+    return RawSQL(
+        sql.format(
+            contacts=ContactMoment._meta.db_table + " x",
+            checkins=CheckIn._meta.db_table + " x",
+            match=f"{Match._meta.db_table}.{Match._meta.pk.column}",
+        ),
+        params,
+        output_field=output or IntegerField(),
     )
 
 
-def _contacts(function: str, field: str = "pk", output=None, **filters) -> Subquery:
-    """One figure over the match's contacts, as a correlated subquery.
+def _contact_count(condition: str = "", *params) -> RawSQL:
+    where = f" AND {condition}" if condition else ""
+    return _figure("SELECT COUNT(*) FROM {contacts} WHERE x.match_id = {match}" + where,
+                   params)
 
-    ``COUNT``/``MAX`` as a plain function (not a Django aggregate) keeps the
-    subquery free of GROUP BY, so it always yields one row (0 for no contacts).
-    Per match it reads the contacts through the (match, date) index; unlike a
-    JOIN with GROUP BY, the match rows are never multiplied by their contacts.
-    """
-    return Subquery(
-        ContactMoment.objects.filter(match=OuterRef("pk"), **filters).order_by()
-        .annotate(figure=Func(F(field), function=function, output_field=output or IntegerField()))
-        .values("figure")
+
+def _latest_checkin(column: str, output=None) -> RawSQL:
+    return _figure(
+        f"SELECT x.{column} FROM {{checkins}} WHERE x.match_id = {{match}} "
+        "AND x.answered_at IS NOT NULL ORDER BY x.answered_at DESC LIMIT 1",
+        output=output,
     )
 
 
@@ -181,8 +185,8 @@ def coach_dashboard(*, user, sort: str = "attention") -> list[Match]:
     and few contacts against the norm on top.
 
     Only the fields the dashboard shows are loaded (:data:`DASHBOARD_FIELDS`),
-    and every figure is a correlated subquery per match (index lookups), so the
-    query costs about the same per match whether a match has 5 or 500 contacts.
+    and every figure is a correlated subquery per match (index lookups, see
+    :func:`_figure`), so a match costs about the same with 5 or 500 contacts.
     """
     today = timezone.localdate()
     matches = list(
@@ -192,17 +196,18 @@ def coach_dashboard(*, user, sort: str = "attention") -> list[Match]:
         .select_related("programme", "enrolment_a__person", "enrolment_b__person")
         .only(*DASHBOARD_FIELDS)
         .annotate(
-            n_total=_contacts("COUNT"),
-            n30=_contacts("COUNT", date__gt=today - timedelta(days=30)),
-            n60=_contacts("COUNT", date__gt=today - timedelta(days=60)),
-            n_a=_contacts("COUNT", direction=D.A_HELPED_B),
-            n_b=_contacts("COUNT", direction=D.B_HELPED_A),
-            n_together=_contacts("COUNT", direction=D.TOGETHER),
-            last_contact=_contacts("MAX", "date", DateField()),
+            n_total=_contact_count(),
+            n30=_contact_count("x.date > %s", (today - timedelta(days=30)).isoformat()),
+            n60=_contact_count("x.date > %s", (today - timedelta(days=60)).isoformat()),
+            n_a=_contact_count("x.direction = %s", D.A_HELPED_B.value),
+            n_b=_contact_count("x.direction = %s", D.B_HELPED_A.value),
+            n_together=_contact_count("x.direction = %s", D.TOGETHER.value),
+            last_contact=_figure("SELECT MAX(x.date) FROM {contacts} WHERE x.match_id = {match}",
+                                 output=DateField()),
             last_klik=_latest_checkin("klik"),
             last_equality=_latest_checkin("equality"),
             last_autonomy=_latest_checkin("autonomy_problem"),
-            last_checkin_at=_latest_checkin("answered_at"),
+            last_checkin_at=_latest_checkin("answered_at", DateTimeField()),
         )
         .prefetch_related(Prefetch(
             "signals", queryset=Signal.objects.filter(resolved_at__isnull=True),

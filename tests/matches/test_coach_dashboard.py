@@ -101,3 +101,36 @@ def test_an_offsite_next_is_ignored(client, active, bram):
     response = client.post(reverse("signal_resolve", args=[signal.pk]),
                            {"note": "ok", "next": "https://evil.example/"})
     assert response.url == reverse("staff_match", args=[active.public_id])
+
+
+def test_the_figures_of_a_row(programme, org, anna, bram):
+    """Contacts in 30 and 60 days, who helped whom, the last contact and check-in."""
+    from metelkaar.matches.models import CheckIn
+
+    (match,) = make_active_matches(1, programme, org, anna, bram)  # one contact today
+    (quiet,) = make_active_matches(1, programme, org, anna, bram)
+    quiet.contacts.all().delete()
+    today = timezone.localdate()
+    for days, direction in ((10, "a_helped_b"), (45, "a_helped_b"), (90, "b_helped_a")):
+        ContactMoment.objects.create(match=match, date=today - timedelta(days=days),
+                                     activity="walk", direction=direction,
+                                     logged_by=match.enrolment_a)
+    now = timezone.now()
+    for hours, klik in ((48, 2), (1, 4), (24, 5)):
+        CheckIn.objects.create(match=match, enrolment=match.enrolment_a, moment="periodic",
+                               due_on=today - timedelta(hours=hours),
+                               answered_at=now - timedelta(hours=hours),
+                               klik=klik, equality=3, autonomy_problem=1)
+    CheckIn.objects.create(match=match, enrolment=match.enrolment_b, moment="periodic",
+                           due_on=today, klik=1)  # not answered: not the latest
+    rows = {m.pk: m for m in selectors.coach_dashboard(user=bram)}
+    row = rows[match.pk]
+    assert (row.n30, row.n60, row.n_total) == (2, 3, 4)
+    assert (row.n_a, row.n_b, row.n_together) == (2, 1, 1)
+    assert row.last_contact == today
+    assert (row.last_klik, row.last_equality, row.last_autonomy) == (4, 3, 1)
+    assert abs(row.last_checkin_at - (now - timedelta(hours=1))) < timedelta(seconds=1)
+    assert (row.mutuality.a_share, row.mutuality.b_share) == (50, 25)
+    empty = rows[quiet.pk]
+    assert (empty.n30, empty.n60, empty.n_total, empty.n_a) == (0, 0, 0, 0)
+    assert empty.last_contact is None and empty.last_checkin_at is None
