@@ -239,3 +239,30 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_unmatched_reasons_do_not_depend_on_precomputed_runner_ups() -> None:
+    from metelkaar.matching.unmatched import Edges, unmatched
+
+    side_a, side_b = crowd(50, 81, "a"), crowd(35, 82, "b")
+    fa, fb = encode(side_a, side_b, RULES)
+    i, j = np.divmod(np.arange(len(side_a) * len(side_b)), len(side_b))
+    ok = np.logical_and.reduce(list(hard_constraints(fa, fb, i, j, RULES).values()))
+    edges = Edges(i[ok], j[ok], contributions(fa, fb, i[ok], j[ok], RULES))
+    use = edges.score >= RULES.min_score
+    usable = (edges.i[use], edges.j[use], edges.score[use])
+    result = propose(side_a, side_b, RULES)
+    pos_a = {c.id: k for k, c in enumerate(side_a)}
+    pos_b = {c.id: k for k, c in enumerate(side_b)}
+    mate_a, mate_b = np.full(len(side_a), -1), np.full(len(side_b), -1)
+    for p in result:
+        mate_a[pos_a[p.a]], mate_b[pos_b[p.b]] = pos_b[p.b], pos_a[p.a]
+    runner_ups = (
+        best_other(usable[0], usable[1], usable[2], mate_a, len(side_a)),
+        best_other(usable[1], usable[0], usable[2], mate_b, len(side_b)),
+    )
+    args = (fa, fb, RULES, False, edges, mate_a, mate_b, usable, side_a, side_b)
+    plain = unmatched(*args)
+    assert plain == unmatched(*args, runner_ups=runner_ups)
+    assert plain == list(result.unmatched)
+    assert {u.reason[0] for u in plain} >= {"taken_by_better_fit"}
