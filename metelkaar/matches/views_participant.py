@@ -22,8 +22,12 @@ S = Match.Status
 
 
 def _my_match(request, public_id) -> tuple[Match, str]:
-    match = get_object_or_404(selectors.matches_of_participant(request.user),
-                              public_id=public_id)
+    # What participant pages show: not the coach, the coordinator or the
+    # organisation (fewer joins to plan on every page; loaded when needed).
+    match = get_object_or_404(
+        selectors.matches_of_participant(request.user).select_related(None).select_related(
+            "programme", "enrolment_a__person", "enrolment_b__person", "intro"),
+        public_id=public_id)
     side = side_of_user(match, request.user)
     if side is None:
         raise Http404
@@ -41,11 +45,8 @@ def my_matches(request):
 
 def _page(request, match: Match, side: str, contact_form=None, status=200):
     other = match.other_side(side)
-    # match_id too: the related manager reads it on every row it hands out, and a
-    # deferred match_id would cost one query per contact.
-    every = list(match.contacts.only("match_id", "direction", "logged_by_id", "created_at",
-                                     "confirmed_at", "date"))
-    contacts = list(match.contacts.all()[:50])
+    every = list(match.contacts.all())  # newest first
+    contacts = every[:50]
     own_enrolment = match.enrolment_a_id if side == "a" else match.enrolment_b_id
     for contact in contacts:
         contact.my_view = view_from_direction(side=side, direction=contact.direction)
