@@ -45,12 +45,19 @@ def _wait(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
+def _load_average() -> list[float]:
+    """1, 5 and 15 minute load averages: other work on the machine skews the timings."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default="metelkaar_load")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker (more than 1: gthread workers)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--participants", type=int, default=10_000)
     parser.add_argument("--matches", type=int, default=5_000)
@@ -94,6 +101,8 @@ def main() -> None:
             "--no-control-socket",
             "-w",
             str(args.workers),
+            "--threads",
+            str(args.threads),
             "-b",
             f"127.0.0.1:{args.port}",
             "metelkaar.wsgi",
@@ -107,6 +116,7 @@ def main() -> None:
     host = f"http://127.0.0.1:{args.port}"
     try:
         _wait(host + "/")
+        load_before = _load_average()
         prefix = work / "stats"
         subprocess.run(
             [
@@ -161,11 +171,14 @@ def main() -> None:
             f"{row['req/s']:>6.1f}  {row['p50 ms']:>6.0f}  {row['p95 ms']:>6.0f}  "
             f"{row['p99 ms']:>6.0f}"
         )
+    print(f"load average before / after the timed run: {load_before} / {_load_average()}")
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "load.json").write_text(
         json.dumps(
-            {"users": args.users, "seconds": args.seconds, "workers": args.workers, "rows": table},
+            {"users": args.users, "seconds": args.seconds, "workers": args.workers,
+             "threads": args.threads, "load average before": load_before,
+             "load average after": _load_average(), "rows": table},
             indent=1,
         )
     )
