@@ -42,8 +42,8 @@ from metelkaar.matching.scoring import (
     Features,
     contributions,
     encode,
-    hard_constraints,
     haversine_km,
+    score_pairs,
 )
 from metelkaar.matching.solvers import assign, pair_up
 from metelkaar.matching.types import (
@@ -93,18 +93,20 @@ def _gc_paused() -> Iterator[None]:
 def _score_edges(
     fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules, progress: Progress
 ) -> Edges:
-    keep_i, keep_j, keep_c = [], [], []
+    """The pairs ``(i, j)`` that pass every hard constraint, with their scores.
+
+    Only totals are kept (8 bytes a pair); the explaining stage computes the
+    criteria's contributions for the chosen pairs alone.
+    """
+    keep_i, keep_j, keep_s = [i[:0]], [j[:0]], [np.zeros(0)]
     for start in range(0, len(i), _CHUNK):
         ci, cj = i[start : start + _CHUNK], j[start : start + _CHUNK]
-        ok = np.logical_and.reduce(list(hard_constraints(fa, fb, ci, cj, rules).values()))
-        ci, cj = ci[ok], cj[ok]
-        keep_i.append(ci)
-        keep_j.append(cj)
-        keep_c.append(contributions(fa, fb, ci, cj, rules))
+        ok, score = score_pairs(fa, fb, ci, cj, rules)
+        keep_i.append(ci[ok])
+        keep_j.append(cj[ok])
+        keep_s.append(score[ok])
         progress("scoring", min(1.0, (start + _CHUNK) / max(len(i), 1)))
-    if not keep_i:
-        return Edges(i[:0], j[:0], np.zeros((0, len(CRITERIA))))
-    return Edges(np.concatenate(keep_i), np.concatenate(keep_j), np.concatenate(keep_c))
+    return Edges(np.concatenate(keep_i), np.concatenate(keep_j), np.concatenate(keep_s))
 
 
 def _run(
@@ -213,19 +215,11 @@ def _explain(
         alt_a = best_other(ui, uj, us, mate_a, n_a)
         alt_b = best_other(uj, ui, us, mate_b, n_b)
 
-    # The scored edge of each chosen pair: the one joining a person to their mate.
-    hit = np.flatnonzero(mate_a[edges.i] == edges.j)
-    edge_of = np.full(n_a, -1, dtype=np.int64)
-    edge_of[edges.i[hit]] = hit
-    if pool:
-        edge_of[edges.j[hit]] = hit
-    pos = edge_of[pa]
-    if (pos < 0).any():
-        raise RuntimeError("the solver returned a pair that was never scored")
-    order = np.argsort(-edges.score[pos], kind="stable")
-    pa, pb, pos = pa[order], pb[order], pos[order]
-    score = edges.score[pos]
-    contrib = edges.contrib[pos]
+    # Criteria of the chosen pairs only; they sum to the score the solver saw.
+    contrib = contributions(fa, fb, pa, pb, rules)
+    order = np.argsort(-contrib.sum(axis=1), kind="stable")
+    pa, pb, contrib = pa[order], pb[order], contrib[order]
+    score = contrib.sum(axis=1)
     km = haversine_km(fa.lat[pa], fa.lon[pa], fb.lat[pb], fb.lon[pb])
     xs, ys = pa.tolist(), pb.tolist()
     people_a = [side_a[x] for x in xs]
@@ -382,14 +376,27 @@ def suggest(
     [3, 2]
     """
     rules = rules or Rules()
+    with _gc_paused():
+        return _suggest(person, others, rules, k)
+
+
+def _suggest(
+    person: Candidate, others: Sequence[Candidate], rules: Rules, k: int
+) -> list[Proposal]:
     fa, fb = encode([person], others, rules)
     i = np.zeros(len(others), dtype=np.int64)
     j = np.arange(len(others), dtype=np.int64)
     edges = _score_edges(fa, fb, i, j, rules, _noop)
     ok = (edges.score >= rules.min_score) & (edges.score > 0)
-    js, contrib, score = edges.j[ok], edges.contrib[ok], edges.score[ok]
-    top = np.argsort(-score, kind="stable")[:k]
-    js, contrib, score = js[top], contrib[top], score[top]
+    js, score = edges.j[ok], edges.score[ok]
+    if 0 < k < len(score):  # the k best without sorting everyone; ties as a stable sort
+        kth = np.partition(score, len(score) - k)[len(score) - k]
+        near = np.flatnonzero(score >= kth)
+        top = near[np.argsort(-score[near], kind="stable")[:k]]
+    else:
+        top = np.argsort(-score, kind="stable")[:k]
+    js, score = js[top], score[top]
+    contrib = contributions(fa, fb, np.zeros(len(js), dtype=np.int64), js, rules)
     km = haversine_km(fa.lat[0], fa.lon[0], fb.lat[js], fb.lon[js])
     chosen = [others[j] for j in js.tolist()]
     reasons = pair_reasons_many([person] * len(chosen), chosen, contrib, km, year=rules.year)

@@ -38,11 +38,10 @@ _MIN_SAMPLE = 50
 
 
 class Edges:
-    """Possible pairs with their weighted criteria."""
+    """Possible pairs (they pass every hard constraint) and their scores."""
 
-    def __init__(self, i: Idx, j: Idx, contrib: F) -> None:
-        self.i, self.j, self.contrib = i, j, contrib
-        self.score = contrib.sum(axis=1)
+    def __init__(self, i: Idx, j: Idx, score: F) -> None:
+        self.i, self.j, self.score = i, j, score
 
 
 def best_other(owner: Idx, other: Idx, score: F, exclude: Idx, n: int) -> tuple[Idx, F]:
@@ -178,7 +177,7 @@ def unmatched(
     pool : bool
         One pool: only side A is reported (it is side B too).
     edges : Edges
-        The pairs that passed the hard constraints, with contributions.
+        The pairs that passed the hard constraints, with their scores.
     mate_a, mate_b : ndarray of int
         Proposed partner per person, ``-1`` for none.
     usable : (ndarray, ndarray, ndarray)

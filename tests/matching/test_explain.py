@@ -248,7 +248,7 @@ def test_unmatched_reasons_do_not_depend_on_precomputed_runner_ups() -> None:
     fa, fb = encode(side_a, side_b, RULES)
     i, j = np.divmod(np.arange(len(side_a) * len(side_b)), len(side_b))
     ok = np.logical_and.reduce(list(hard_constraints(fa, fb, i, j, RULES).values()))
-    edges = Edges(i[ok], j[ok], contributions(fa, fb, i[ok], j[ok], RULES))
+    edges = Edges(i[ok], j[ok], contributions(fa, fb, i[ok], j[ok], RULES).sum(axis=1))
     use = edges.score >= RULES.min_score
     usable = (edges.i[use], edges.j[use], edges.score[use])
     result = propose(side_a, side_b, RULES)
