@@ -123,10 +123,10 @@ def test_assign_equals_scipy_on_random_instances(seed: int, method: str) -> None
     assert total == pytest.approx(lsa_optimum(scores, 0.2), rel=1e-9)
 
 
-def test_assign_sparse_large_components_use_lapjvsp(monkeypatch: pytest.MonkeyPatch) -> None:
-    from metelkaar.matching import solvers
+def test_assign_sparse_auto_goes_sparse_above_dense_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    from metelkaar.matching import bipartite
 
-    monkeypatch.setattr(solvers, "DENSE_CELLS", 50)
+    monkeypatch.setattr(bipartite, "DENSE_CELLS", 50)
     rng = np.random.default_rng(7)
     scores = np.round(rng.normal(1, 1, size=(40, 30)), 3)
     keep = rng.random(scores.shape) < 0.2
