@@ -68,6 +68,7 @@ __all__ = ["all_pairs", "candidate_pairs", "surrogate"]
 Idx = NDArray[np.int64]
 F = NDArray[np.float64]
 F32 = NDArray[np.float32]
+Part = F | list[F]
 
 #: Largest block (pairs) searched as one matrix; above it, per spatial cell.
 _FULL_BLOCK = 40_000_000
@@ -194,9 +195,11 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
     w = {c: float(rules.weights.get(c, 0.0)) for c in _WEIGHTED}
     sides: tuple[list[F32], list[F32], list[F32], list[F32]] = ([], [], [], [])
 
-    def add(pa: tuple[F, F], pb: tuple[F, F]) -> None:
+    def add(pa: tuple[Part, Part], pb: tuple[Part, Part]) -> None:
+        """Append a term ``x . y`` for both groups; a part may be a list of blocks."""
         for store, part in zip(sides, (*pa, *pb), strict=True):
-            store.append(np.asarray(part, dtype=np.float32).reshape(len(part), -1))
+            for block in part if isinstance(part, list) else [part]:
+                store.append(np.asarray(block, dtype=np.float32).reshape(len(block), -1))
 
     # Complementarity (exact) and mutual help (linear in the helping tags).
     bits = {name: (_bits(getattr(fa, name)), _bits(getattr(fb, name))) for name in _TAG_SETS}
@@ -204,12 +207,12 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
     for name in ("offers", "needs"):
         used |= bits[name][0].any(axis=0) | bits[name][1].any(axis=0)
 
-    def comp(f: Features, side: int) -> tuple[F, F]:
+    def comp(f: Features, side: int) -> tuple[Part, Part]:
         offers = bits["offers"][side][:, used].astype(np.float64)
         needs = bits["needs"][side][:, used].astype(np.float64)
         scale = w["complementarity"] / (2 * np.maximum(f.n_needs, 1.0)) + 0.35 * w["mutual_help"]
         weighted = needs * scale[:, None]
-        return np.hstack([offers, weighted]), np.hstack([weighted, offers])
+        return [offers, weighted], [weighted, offers]
 
     add(comp(fa, 0), comp(fb, 1))
 
@@ -233,8 +236,8 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
     sim = []
     for side, f in enumerate((fa, fb)):
         known = 2.0 + np.isfinite(f.age) + (f.gender >= 0) + (f.stage >= 0)
-        x = np.hstack(parts[side]) / np.sqrt(known)[:, None]
-        sim.append((x, x * w["similarity"]))
+        x = [p / np.sqrt(known)[:, None] for p in parts[side]]
+        sim.append((x, [p * w["similarity"] for p in x]))
     add(sim[0], sim[1])
 
     # Equality: one-hot status (last column: unknown) times the penalty matrix.
@@ -245,7 +248,7 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         penalty = 1.0 - np.minimum(np.abs(grid[:, None] - grid[None, :]) / 4.0, 1.0)
         penalty = np.pad(penalty, ((0, 1), (0, 1)), constant_values=1.0)
 
-        def status(f: Features) -> tuple[F, F]:
+        def status(f: Features) -> tuple[Part, Part]:
             code = np.where(np.isfinite(f.status), np.nan_to_num(f.status) - lo, len(grid))
             hot = _one_hot(code.astype(np.int64), len(grid) + 1)
             return hot, hot @ penalty * w["equality"]
@@ -262,15 +265,15 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
     # Feasibility: availability overlap, distance decay; unknown counts 0.5.
     quarter = w["feasibility"] / 4
 
-    def unknown_half(z: F) -> tuple[F, F]:
+    def unknown_half(z: F) -> tuple[Part, Part]:
         """``x . y = 0.5 * (z_a or z_b)`` for 0/1 flags ``z`` (times the weight)."""
         one = np.ones_like(z)
         return np.column_stack([z, one, z]), np.column_stack([one, z, -z]) * quarter * 2
 
-    def avail(f: Features) -> tuple[F, F]:
+    def avail(f: Features) -> tuple[Part, Part]:
         slots = _bits(f.avail)[:, :21] / np.sqrt(np.maximum(f.n_avail, 1.0))[:, None]
         ux, uy = unknown_half((f.n_avail == 0).astype(np.float64))
-        return np.hstack([slots, ux]), np.hstack([slots * quarter * 2, uy])
+        return [slots, ux], [slots * quarter * 2, uy]
 
     add(avail(fa), avail(fb))
     pa, pb = planar_km(fa, fb)
@@ -291,20 +294,20 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         keep = lam > 1e-8 * lam.max()
         to_feature = vec[:, keep] / np.sqrt(lam[keep])
 
-        def place(p: F) -> tuple[F, F]:
+        def place(p: F) -> tuple[Part, Part]:
             ok = np.isfinite(p[:, 0])
             feat = np.zeros((len(p), to_feature.shape[1]))
             feat[ok] = decay(p[ok], marks) @ to_feature
             ux, uy = unknown_half((~ok).astype(np.float64))
-            return np.hstack([feat, ux]), np.hstack([feat * quarter * 2, uy])
+            return [feat, ux], [feat * quarter * 2, uy]
 
         add(place(pa), place(pb))
 
     # Fairness: additive.
-    def fair(f: Features) -> tuple[F, F]:
+    def fair(f: Features) -> tuple[Part, Part]:
         one = np.ones((len(f), 1))
         wait = f.waiting[:, None] / 730.0 * w["fairness"]
-        return np.hstack([one, wait]), np.hstack([wait, one])
+        return [one, wait], [wait, one]
 
     add(fair(fa), fair(fb))
 
@@ -314,11 +317,11 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         n_codes = int(max(fa.gender.max(initial=-1), fb.gender.max(initial=-1))) + 1
         codes = np.append(np.arange(n_codes), 63).astype(np.uint64)
 
-        def gender(f: Features) -> tuple[F, F]:
+        def gender(f: Features) -> tuple[Part, Part]:
             hot = _one_hot(np.where(f.gender < 0, n_codes, f.gender), n_codes + 1)
             ok = (f.gender_ok[:, None] >> codes[None, :]) & np.uint64(1)
             bad = -_PENALTY * (1.0 - ok.astype(np.float64))
-            return np.hstack([hot, bad]), np.hstack([bad, hot])
+            return [hot, bad], [bad, hot]
 
         add(gender(fa), gender(fb))
     limited = np.isfinite(np.concatenate([fa.age_lo, fa.age_hi, fb.age_lo, fb.age_hi]))
@@ -328,14 +331,14 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         lo_a = int(known_ages.min()) if len(known_ages) else 0
         grid = np.arange(lo_a, (int(known_ages.max()) if len(known_ages) else 0) + 1)
 
-        def age_pref(f: Features) -> tuple[F, F]:
+        def age_pref(f: Features) -> tuple[Part, Part]:
             code = np.where(np.isfinite(f.age), np.nan_to_num(f.age) - lo_a, len(grid))
             hot = _one_hot(code.astype(np.int64), len(grid) + 1)
             inside = (grid[None, :] >= f.age_lo[:, None]) & (grid[None, :] <= f.age_hi[:, None])
             any_age = np.isinf(f.age_lo) & np.isinf(f.age_hi)
             ok = np.column_stack([inside, any_age])  # unknown age fails a stated range
             bad = -_PENALTY * (1.0 - ok)
-            return np.hstack([hot, bad]), np.hstack([bad, hot])
+            return [hot, bad], [bad, hot]
 
         add(age_pref(fa), age_pref(fb))
     out = []
