@@ -109,6 +109,7 @@ def _why_unmatched(
     out: dict[int, Reason] = {}
     if len(who) == 0:
         return out
+    min_score = rules.min_score
     n_other = len(fb)
     sample_size = max(_MIN_SAMPLE, min(n_other, _CHECK_BUDGET // len(who)))
     rng = np.random.default_rng(0)
@@ -135,20 +136,22 @@ def _why_unmatched(
             [(~checks[c] & valid).reshape(shape).sum(axis=1) for c in CONSTRAINTS]
         )
         worst = fails.argmax(axis=1)
-        for row, p in enumerate(chunk.tolist()):
-            if any_pass[row]:
-                out[p] = (
-                    "below_min_score",
-                    {"best_score": round(float(best_score[row]), 4), "min_score": rules.min_score},
-                )
+        excluded = fails[np.arange(len(chunk)), worst]
+        for p, passed, top, w, n_excluded, n_checked in zip(
+            chunk.tolist(),
+            any_pass.tolist(),
+            best_score.tolist(),
+            worst.tolist(),
+            excluded.tolist(),
+            checked.tolist(),
+            strict=True,
+        ):
+            if passed:
+                out[p] = ("below_min_score", {"best_score": round(top, 4), "min_score": min_score})
             else:
                 out[p] = (
                     "no_feasible_candidate",
-                    {
-                        "constraint": CONSTRAINTS[int(worst[row])],
-                        "excluded": int(fails[row, worst[row]]),
-                        "checked": int(checked[row]),
-                    },
+                    {"constraint": CONSTRAINTS[w], "excluded": n_excluded, "checked": n_checked},
                 )
     return out
 
