@@ -3,7 +3,9 @@
 The engine returns **codes with parameters**, never sentences; the web side
 translates them (whole sentences, in the user's language). :func:`describe`
 is a plain-language rendering in English and Dutch for the command line and
-as a reference for the translations.
+as a reference for the translations. The engine builds the reasons of all
+proposals in one call (:func:`pair_reasons_many`); :func:`pair_reasons` gives
+the same for one pair.
 
 Pair reason codes (parameters in braces):
 
