@@ -3,13 +3,19 @@
     .venv/bin/python bench/load/run.py            # 60 s, 20 users (make bench-load)
 
 Creates a fresh PostgreSQL database (``--database``), fills it with
-prepare.py, serves the product with gunicorn on 127.0.0.1, runs the locust
-scenario in locustfile.py and prints requests/s, p50/p95/p99 per page and the
-error count. All traffic stays on this machine. Results go to
-bench/results/load.json.
+prepare.py, serves the product with gunicorn on 127.0.0.1 and runs the locust
+scenario in locustfile.py, then prints requests/s, p50/p95/p99 per page, the
+error count and the machine's load average. All traffic stays on this
+machine. Results go to bench/results/load.json.
 
-Each simulated person logs in once (``login`` row): Django hashes passwords
-with PBKDF2 on purpose, so logins are slow and are reported on their own.
+gunicorn runs 2 workers with 4 threads each (``--workers``, ``--threads``;
+``--threads 1`` gives sync workers): a thread waiting for PostgreSQL leaves
+the core to another request, where with 2 sync workers on 2 cores requests
+queued behind each other's database waits.
+
+People start signed in (prepare.py makes their sessions). With
+``METELKAAR_LOAD_LOGIN=1`` each logs in with the password first (the
+``login`` row): Django hashes passwords with PBKDF2 on purpose, so that is slow.
 """
 
 from __future__ import annotations
@@ -56,8 +62,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="threads per gunicorn worker (more than 1: gthread workers)")
+    parser.add_argument("--threads", type=int, default=4,
+                        help="threads per gunicorn worker (1: sync workers)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--participants", type=int, default=10_000)
     parser.add_argument("--matches", type=int, default=5_000)
