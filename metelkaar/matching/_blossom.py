@@ -22,6 +22,9 @@ Weights must be integers (``adj[v][w]``); duals are twice the LP duals.
 
 from __future__ import annotations
 
+from heapq import heappop, heappush
+from itertools import count
+
 
 def warm_matching(
     adj: dict[int, dict[int, int]], mate0: dict[int, int], dual0: dict[int, int]
@@ -32,6 +35,7 @@ def warm_matching(
     symmetric matching of tight edges, ``dual0`` twice the vertex duals, with
     ``dual0[v] + dual0[w] >= 2 * adj[v][w]`` everywhere. Returns ``mate``.
     """
+
     class NoNode:
         """Dummy value which is different from any node."""
 
@@ -63,8 +67,6 @@ def warm_matching(
                     yield t
 
     gnodes = list(adj)
-    maxcardinality = True
-    allinteger = True
     mate = dict(mate0)
 
     # If b is a top-level blossom,
@@ -131,9 +133,52 @@ def warm_matching(
     # Queue of newly discovered S-vertices.
     queue = []
 
+    # Lazy dual updates: a dual update of a stage only moves ``offset``; a
+    # labelled top-level blossom b owes its vertices -(offset - stamp[b])
+    # (S) or +(offset - stamp[b]) (T), paid by materialise(b) whenever its
+    # label or its membership changes and at the end of the stage.
+    offset = 0
+    stamp = {}
+    # Least-slack candidates for delta2 and delta3 as heaps keyed by
+    # slack + offset (S to free) and slack + 2 * offset (S to S), which stay
+    # constant while the edge keeps its kind; stale entries are skipped.
+    heap2 = []
+    heap3 = []
+    tick = count()
+
+    def pending(b):
+        t = label.get(b)
+        if t == 1:
+            return stamp[b] - offset
+        if t == 2:
+            return offset - stamp[b]
+        return 0
+
+    def materialise(b):
+        t = label.get(b)
+        if t not in (1, 2):
+            return
+        d = pending(b)
+        if d:
+            if isinstance(b, Blossom):
+                for v in b.leaves():
+                    dualvar[v] += d
+                blossomdual[b] -= d
+            else:
+                dualvar[b] += d
+        stamp[b] = offset
+
     # Return 2 * slack of edge (v, w) (does not work inside blossoms).
     def slack(v, w):
-        return dualvar[v] + dualvar[w] - 2 * adj[v][w]
+        return (
+            dualvar[v] + pending(inblossom[v]) + dualvar[w] + pending(inblossom[w]) - 2 * adj[v][w]
+        )
+
+    def push2(w, e):
+        heappush(heap2, (slack(*e) + offset, next(tick), w, e))
+
+    def push3(b, e):
+        heappush(heap3, (slack(*e) + 2 * offset, next(tick), b, e))
 
     # Assign label t to the top-level blossom containing vertex w,
     # coming through an edge from vertex v.
@@ -141,6 +186,7 @@ def warm_matching(
         b = inblossom[w]
         assert label.get(w) is None and label.get(b) is None
         label[w] = label[b] = t
+        stamp[b] = offset
         if v is not None:
             labeledge[w] = labeledge[b] = (v, w)
         else:
@@ -217,9 +263,7 @@ def warm_matching(
             blossomparent[bv] = b
             path.append(bv)
             edgs.append(labeledge[bv])
-            assert label[bv] == 2 or (
-                label[bv] == 1 and labeledge[bv][0] == mate[blossombase[bv]]
-            )
+            assert label[bv] == 2 or (label[bv] == 1 and labeledge[bv][0] == mate[blossombase[bv]])
             # Trace one step back.
             v = labeledge[bv][0]
             bv = inblossom[v]
@@ -233,15 +277,16 @@ def warm_matching(
             blossomparent[bw] = b
             path.append(bw)
             edgs.append((labeledge[bw][1], labeledge[bw][0]))
-            assert label[bw] == 2 or (
-                label[bw] == 1 and labeledge[bw][0] == mate[blossombase[bw]]
-            )
+            assert label[bw] == 2 or (label[bw] == 1 and labeledge[bw][0] == mate[blossombase[bw]])
             # Trace one step back.
             w = labeledge[bw][0]
             bw = inblossom[w]
+        for sub in path:
+            materialise(sub)
         # Set label to S.
         assert label[bb] == 1
         label[b] = 1
+        stamp[b] = offset
         labeledge[b] = labeledge[bb]
         # Set dual variable to zero.
         blossomdual[b] = 0
@@ -264,9 +309,7 @@ def warm_matching(
                 else:
                     # This subblossom does not have a list of least-slack
                     # edges; get the information from the vertices.
-                    nblist = [
-                        (v, w) for v in bv.leaves() for w in adj[v] if v != w
-                    ]
+                    nblist = [(v, w) for v in bv.leaves() for w in adj[v] if v != w]
             else:
                 nblist = [(bv, w) for w in adj[bv] if bv != w]
             for k in nblist:
@@ -293,6 +336,8 @@ def warm_matching(
                 mybestedge = k
                 mybestslack = kslack
         bestedge[b] = mybestedge
+        if mybestedge is not None:
+            push3(b, mybestedge)
 
     # Expand the given top-level blossom.
     def expandBlossom(b, endstage):
@@ -302,6 +347,8 @@ def warm_matching(
         # call, we keep the actual callstack flat.
 
         def _recurse(b, endstage):
+            if not endstage:
+                materialise(b)
             # Convert sub-blossoms into top-level blossoms.
             for s in b.childs:
                 blossomparent[s] = None
@@ -357,6 +404,7 @@ def warm_matching(
                 # its mate (so don't call assignLabel).
                 bw = b.childs[j]
                 label[w] = label[bw] = 2
+                stamp[bw] = offset
                 labeledge[w] = labeledge[bw] = (v, w)
                 bestedge[bw] = None
                 # Continue along the blossom until we get back to entrychild.
@@ -519,6 +567,10 @@ def warm_matching(
         # Remove labels from top-level blossoms/vertices.
         label.clear()
         labeledge.clear()
+        offset = 0
+        stamp.clear()
+        heap2.clear()
+        heap3.clear()
 
         # Forget all about least-slack edges.
         bestedge.clear()
@@ -603,12 +655,14 @@ def warm_matching(
                         # a different S-blossom.
                         if bestedge.get(bv) is None or kslack < slack(*bestedge[bv]):
                             bestedge[bv] = (v, w)
+                            push3(bv, (v, w))
                     elif label.get(w) is None:
                         # w is a free vertex (or an unreached vertex inside
                         # a T-blossom) but we can not reach it yet;
                         # keep track of the least-slack edge that reaches w.
                         if bestedge.get(w) is None or kslack < slack(*bestedge[w]):
                             bestedge[w] = (v, w)
+                            push2(w, (v, w))
 
             if augmented:
                 break
@@ -620,78 +674,59 @@ def warm_matching(
             deltatype = -1
             delta = deltaedge = deltablossom = None
 
-            # Compute delta1: the minimum value of any vertex dual.
-            if not maxcardinality:
-                deltatype = 1
-                delta = min(dualvar.values())
-
             # Compute delta2: the minimum slack on any edge between
             # an S-vertex and a free vertex.
-            for v in list(bestedge):
-                if isinstance(v, Blossom):
-                    continue
-                if label.get(inblossom[v]) is None and bestedge.get(v) is not None:
-                    d = slack(*bestedge[v])
-                    if deltatype == -1 or d < delta:
-                        delta = d
-                        deltatype = 2
-                        deltaedge = bestedge[v]
+            while heap2:
+                key, _, w, e = heap2[0]
+                if (
+                    label.get(inblossom[w]) is None
+                    and bestedge.get(w) == e
+                    and slack(*e) + offset == key
+                ):
+                    delta = key - offset
+                    deltatype = 2
+                    deltaedge = e
+                    break
+                heappop(heap2)
 
             # Compute delta3: half the minimum slack on any edge between
             # a pair of S-blossoms.
-            for b in list(bestedge):
+            while heap3:
+                key, _, b, e = heap3[0]
                 if (
                     blossomparent.get(b, 0) is None
                     and label.get(b) == 1
-                    and bestedge.get(b) is not None
+                    and bestedge.get(b) == e
+                    and inblossom[e[0]] != inblossom[e[1]]
+                    and slack(*e) + 2 * offset == key
                 ):
-                    kslack = slack(*bestedge[b])
-                    if allinteger:
-                        assert (kslack % 2) == 0
-                        d = kslack // 2
-                    else:
-                        d = kslack / 2.0
+                    kslack = key - 2 * offset
+                    assert (kslack % 2) == 0
+                    d = kslack // 2
                     if deltatype == -1 or d < delta:
                         delta = d
                         deltatype = 3
-                        deltaedge = bestedge[b]
+                        deltaedge = e
+                    break
+                heappop(heap3)
 
             # Compute delta4: minimum z variable of any T-blossom.
             for b in blossomdual:
-                if (
-                    blossomparent[b] is None
-                    and label.get(b) == 2
-                    and (deltatype == -1 or blossomdual[b] < delta)
-                ):
-                    delta = blossomdual[b]
-                    deltatype = 4
-                    deltablossom = b
+                if blossomparent[b] is None and label.get(b) == 2:
+                    z = blossomdual[b] + pending(b) * -1
+                    if deltatype == -1 or z < delta:
+                        delta = z
+                        deltatype = 4
+                        deltablossom = b
 
             if deltatype == -1:
                 # No further improvement possible; max-cardinality optimum
-                # reached. Do a final delta update to make the optimum
-                # verifiable.
-                assert maxcardinality
+                # reached.
                 deltatype = 1
                 delta = 0
 
-            # Update dual variables according to delta.
-            tops = [b for b in label if blossomparent.get(b, 0) is None]
-            for v in (x for b in tops for x in (b.leaves() if isinstance(b, Blossom) else (b,))):
-                if label.get(inblossom[v]) == 1:
-                    # S-vertex: 2*u = 2*u - 2*delta
-                    dualvar[v] -= delta
-                elif label.get(inblossom[v]) == 2:
-                    # T-vertex: 2*u = 2*u + 2*delta
-                    dualvar[v] += delta
-            for b in blossomdual:
-                if blossomparent[b] is None:
-                    if label.get(b) == 1:
-                        # top-level S-blossom: z = z + 2*delta
-                        blossomdual[b] += delta
-                    elif label.get(b) == 2:
-                        # top-level T-blossom: z = z - 2*delta
-                        blossomdual[b] -= delta
+            # Update dual variables according to delta (lazily).
+            offset += delta
 
             # Take action at the point where minimum delta occurred.
             if deltatype == 1:
@@ -711,9 +746,20 @@ def warm_matching(
                 queue.append(v)
             elif deltatype == 4:
                 # Expand the least-z blossom.
+                inside = list(deltablossom.leaves())
                 expandBlossom(deltablossom, False)
+                # Vertices of the expanded T-blossom that are free now have
+                # slacks that start shrinking: fresh heap entries.
+                for w in inside:
+                    e = bestedge.get(w)
+                    if e is not None and label.get(inblossom[w]) is None:
+                        push2(w, e)
 
             # End of a this substage.
+
+        # Pay the stage's dual updates.
+        for b in [b for b in label if blossomparent.get(b, 0) is None]:
+            materialise(b)
 
         # Paranoia check that the matching is symmetric.
         for v in mate:

@@ -156,7 +156,7 @@ def _rustworkx(rows: IntArray, cols: IntArray, w: IntArray, nodes: IntArray) -> 
 
 #: How components left fractional are finished: "warm" (blossom from the
 #: fractional solution) or "rustworkx" (blossom from scratch).
-FINISH = "rustworkx"
+FINISH = "warm"
 
 
 def pair_up(
