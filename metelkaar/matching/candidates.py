@@ -580,7 +580,8 @@ def _top_m(
     first = np.cumsum(counts) - counts
     o = owner[order]
     pos = np.arange(len(o)) - first[o]
-    width = min(int(counts.max()), 8 * m)
+    over = int(np.count_nonzero(counts > m))
+    width = min(int(counts.max()), max(8 * m, 4_000_000 // max(over, 1)))  # pad <= 4M cells
     busy = np.flatnonzero((counts > m) & (counts <= width))
     row_of = np.full(n, -1, dtype=np.int64)
     row_of[busy] = np.arange(len(busy))
