@@ -27,7 +27,10 @@ from itertools import count
 
 
 def warm_matching(
-    adj: dict[int, dict[int, int]], mate0: dict[int, int], dual0: dict[int, int]
+    adj: dict[int, dict[int, int]],
+    mate0: dict[int, int],
+    dual0: dict[int, int],
+    free_targets: bool = False,
 ) -> dict[int, int]:
     """Maximum-weight maximum-cardinality matching from a warm start (see module doc).
 
@@ -42,7 +45,7 @@ def warm_matching(
     class Blossom:
         """Representation of a non-trivial blossom or sub-blossom."""
 
-        __slots__ = ["childs", "edges", "mybestedges"]
+        __slots__ = ["childs", "edges", "mybestedges", "leaflist"]
 
         # b.childs is an ordered list of b's sub-blossoms, starting with
         # the base and going round the blossom.
@@ -56,15 +59,10 @@ def warm_matching(
         # S-blossoms, or None if no such list has been computed yet.
         # This is used for efficient computation of delta3.
 
-        # Generate the blossom's leaf vertices.
+        # The blossom's leaf vertices (a list made once: the set of leaves
+        # of a blossom never changes, only their order round it).
         def leaves(self):
-            stack = [*self.childs]
-            while stack:
-                t = stack.pop()
-                if isinstance(t, Blossom):
-                    stack.extend(t.childs)
-                else:
-                    yield t
+            return self.leaflist
 
     gnodes = list(adj)
     mate = dict(mate0)
@@ -142,6 +140,7 @@ def warm_matching(
     # Least-slack candidates for delta2 and delta3 as heaps keyed by
     # slack + offset (S to free) and slack + 2 * offset (S to S), which stay
     # constant while the edge keeps its kind; stale entries are skipped.
+    heap1 = []
     heap2 = []
     heap3 = []
     tick = count()
@@ -170,9 +169,20 @@ def warm_matching(
 
     # Return 2 * slack of edge (v, w) (does not work inside blossoms).
     def slack(v, w):
-        return (
-            dualvar[v] + pending(inblossom[v]) + dualvar[w] + pending(inblossom[w]) - 2 * adj[v][w]
-        )
+        bv = inblossom[v]
+        bw = inblossom[w]
+        d = dualvar[v] + dualvar[w] - 2 * adj[v][w]
+        t = label.get(bv)
+        if t == 1:
+            d += stamp[bv] - offset
+        elif t == 2:
+            d += offset - stamp[bv]
+        t = label.get(bw)
+        if t == 1:
+            d += stamp[bw] - offset
+        elif t == 2:
+            d += offset - stamp[bw]
+        return d
 
     def push2(w, e):
         heappush(heap2, (slack(*e) + offset, next(tick), w, e))
@@ -187,6 +197,9 @@ def warm_matching(
         assert label.get(w) is None and label.get(b) is None
         label[w] = label[b] = t
         stamp[b] = offset
+        if t == 1 and free_targets:
+            low = min(dualvar[x] for x in b.leaves()) if isinstance(b, Blossom) else dualvar[b]
+            heappush(heap1, (low + offset, next(tick), b))
         if v is not None:
             labeledge[w] = labeledge[b] = (v, w)
         else:
@@ -283,10 +296,16 @@ def warm_matching(
             bw = inblossom[w]
         for sub in path:
             materialise(sub)
+        b.leaflist = [
+            x for sub in path for x in (sub.leaflist if isinstance(sub, Blossom) else (sub,))
+        ]
         # Set label to S.
         assert label[bb] == 1
         label[b] = 1
         stamp[b] = offset
+        if free_targets:
+            low = min(dualvar[x] for x in b.leaves())
+            heappush(heap1, (low + offset, next(tick), b))
         labeledge[b] = labeledge[bb]
         # Set dual variable to zero.
         blossomdual[b] = 0
@@ -556,6 +575,46 @@ def warm_matching(
                 # Update mate[j]
                 mate[j] = s
 
+    def flip(s, j):
+        # augmentMatching for one side: match s to j and flip back to the root.
+        while 1:
+            bs = inblossom[s]
+            if isinstance(bs, Blossom):
+                augmentBlossom(bs, s)
+            mate[s] = j
+            if labeledge[bs] is None:
+                break
+            t = labeledge[bs][0]
+            bt = inblossom[t]
+            s, j = labeledge[bt]
+            if isinstance(bt, Blossom):
+                augmentBlossom(bt, j)
+            mate[j] = s
+
+    def augmentToFree(v, w):
+        # w is exposed with dual 0 (a free target): match it to S-vertex v.
+        bw = inblossom[w]
+        if isinstance(bw, Blossom):
+            augmentBlossom(bw, w)
+        mate[w] = v
+        flip(v, w)
+
+    def expose(v):
+        # S-vertex v reached dual 0: make it the exposed end of its tree path.
+        bs = inblossom[v]
+        if isinstance(bs, Blossom):
+            augmentBlossom(bs, v)
+        mate.pop(v, None)
+        if labeledge[bs] is None:
+            return
+        t = labeledge[bs][0]
+        bt = inblossom[t]
+        s, j = labeledge[bt]
+        if isinstance(bt, Blossom):
+            augmentBlossom(bt, j)
+        mate[j] = s
+        flip(s, j)
+
     exposed = [v for v in gnodes if v not in mate]
 
     # Main loop: continue until no further improvement is possible.
@@ -569,6 +628,7 @@ def warm_matching(
         labeledge.clear()
         offset = 0
         stamp.clear()
+        heap1.clear()
         heap2.clear()
         heap3.clear()
 
@@ -585,7 +645,12 @@ def warm_matching(
         queue[:] = []
 
         # Label single blossoms/vertices with S and put them in the queue.
-        exposed = [v for v in exposed if v not in mate]
+        if free_targets:
+            exposed = [v for v in gnodes if v not in mate and dualvar[v] > 0]
+            if not exposed:
+                break
+        else:
+            exposed = [v for v in exposed if v not in mate]
         for v in exposed:
             if label.get(inblossom[v]) is None:
                 assignLabel(v, 1, None)
@@ -623,6 +688,11 @@ def warm_matching(
                             # edge k has zero slack => it is allowable
                             allowedge[(v, w)] = allowedge[(w, v)] = True
                     if (v, w) in allowedge:
+                        if label.get(bw) is None and blossombase[bw] not in mate:
+                            # w is in a free target: augmenting path.
+                            augmentToFree(v, w)
+                            augmented = 1
+                            break
                         if label.get(bw) is None:
                             # (C1) w is a free vertex;
                             # label w with T and label its mate with S (R12).
@@ -674,6 +744,16 @@ def warm_matching(
             deltatype = -1
             delta = deltaedge = deltablossom = None
 
+            # Compute delta1: the smallest dual of an S-vertex.
+            while free_targets and heap1:
+                key, _, b = heap1[0]
+                if blossomparent.get(b, 0) is None and label.get(b) == 1:
+                    delta = key - offset
+                    deltatype = 1
+                    deltablossom = b
+                    break
+                heappop(heap1)
+
             # Compute delta2: the minimum slack on any edge between
             # an S-vertex and a free vertex.
             while heap2:
@@ -683,9 +763,10 @@ def warm_matching(
                     and bestedge.get(w) == e
                     and slack(*e) + offset == key
                 ):
-                    delta = key - offset
-                    deltatype = 2
-                    deltaedge = e
+                    if deltatype == -1 or key - offset < delta:
+                        delta = key - offset
+                        deltatype = 2
+                        deltaedge = e
                     break
                 heappop(heap2)
 
@@ -729,6 +810,15 @@ def warm_matching(
             offset += delta
 
             # Take action at the point where minimum delta occurred.
+            if deltatype == 1 and free_targets:
+                # An S-vertex reached dual 0: it may stay single, so flip
+                # the tree path from its root to it; the stage ends.
+                b = deltablossom
+                leaves = b.leaves() if isinstance(b, Blossom) else (b,)
+                v = next(x for x in leaves if dualvar[x] + pending(b) == 0)
+                expose(v)
+                augmented = 1
+                break
             if deltatype == 1:
                 # No further improvement possible; optimum reached.
                 break

@@ -140,6 +140,29 @@ def _warm_blossom(
     return np.array(out, dtype=np.int64).reshape(-1, 2)
 
 
+def _warm_single(
+    rows: IntArray, cols: IntArray, w: IntArray, start: IntArray, y2: IntArray, nodes: IntArray
+) -> IntArray:
+    """Finish the matching of ``nodes`` with the blossom algorithm started warm.
+
+    The start is the fractional solution's matching and duals; only the
+    vertices it leaves out with a positive dual start searches, a search
+    ends at a vertex left out with dual 0 or when a vertex's dual reaches 0.
+    """
+    from metelkaar.matching._blossom import warm_matching
+
+    adj: dict[int, dict[int, int]] = {int(v): {} for v in nodes}
+    for i, j, x in zip(rows.tolist(), cols.tolist(), (2 * w).tolist(), strict=True):
+        adj[i][j] = adj[j][i] = x
+    dual = dict(zip(nodes.tolist(), (2 * y2[nodes]).tolist(), strict=True))
+    mate: dict[int, int] = {}
+    for i, j in start.tolist():
+        mate[i], mate[j] = j, i
+    found = warm_matching(adj, mate, dual, free_targets=True)
+    out = [(v, m) for v, m in found.items() if v < m]
+    return np.array(out, dtype=np.int64).reshape(-1, 2)
+
+
 def _rustworkx(rows: IntArray, cols: IntArray, w: IntArray, nodes: IntArray) -> IntArray:
     """Edmonds' blossom algorithm from scratch (rustworkx) on integer weights."""
     import rustworkx as rx
@@ -156,7 +179,7 @@ def _rustworkx(rows: IntArray, cols: IntArray, w: IntArray, nodes: IntArray) -> 
 
 #: How components left fractional are finished: "warm" (blossom from the
 #: fractional solution) or "rustworkx" (blossom from scratch).
-FINISH = "warm"
+FINISH = "single"
 
 
 def pair_up(
@@ -232,7 +255,9 @@ def pair_up(
         done = ~bad[label[pairs[:, 0]]]
         sub = bad[label[rows]]
         nodes = np.flatnonzero(bad[label])
-        if FINISH == "warm":
+        if FINISH == "single":
+            rest = _warm_single(rows[sub], cols[sub], weights[sub], pairs[~done], y2, nodes)
+        elif FINISH == "warm":
             rest = _warm_blossom(n, rows[sub], cols[sub], weights[sub], pairs[~done], y2, nodes)
         else:
             rest = _rustworkx(rows[sub], cols[sub], weights[sub], nodes)
