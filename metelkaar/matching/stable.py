@@ -25,6 +25,8 @@ Prefs = Sequence[Sequence[int]] | NDArray[np.integer]
 
 #: Below this many free proposers the rounds continue in a plain loop.
 TAIL = 256
+#: A dense rank matrix is used up to this many cells even for short lists.
+DENSE_MIN_CELLS = 1 << 20
 #: Rank of a pair that is not acceptable (larger than any list position).
 _NEVER = np.iinfo(np.int32).max
 
@@ -65,7 +67,7 @@ class _Ranks:
             if table.max() >= n_a:
                 raise ValueError("prefs_b lists an A index out of range")
             self.limit = max(table.shape[1], 1)
-            self.dense = n_a * n_b <= max(4 * table.size, 1 << 20)
+            self.dense = n_a * n_b <= max(4 * table.size, DENSE_MIN_CELLS)
             if self.dense:
                 self.matrix = np.full((n_b, n_a), _NEVER, dtype=np.int32)
                 # Reversed so that a repeated entry keeps its first (best) position.
@@ -84,7 +86,7 @@ class _Ranks:
         if len(choice) and choice.max() >= n_a:
             raise ValueError("prefs_b lists an A index out of range")
         self.limit = int(position.max()) + 1 if len(position) else 1
-        self.dense = n_a * n_b <= max(4 * len(owner), 1 << 20)
+        self.dense = n_a * n_b <= max(4 * len(owner), DENSE_MIN_CELLS)
         if self.dense:
             self.matrix = np.full((n_b, n_a), _NEVER, dtype=np.int32)
             self.matrix[owner[::-1], choice[::-1]] = position[::-1]
