@@ -428,13 +428,15 @@ class _Search:
             p_them = (self.pa if flipped else self.pb)[them]
             near = min(_NEAR, len(them))
             placed = np.isfinite(p_them[:, 0])
-            tree = cKDTree(p_them[placed])
-            them_placed = them[placed]
-            here = np.isfinite(p_me[:, 0])
-            for cell in _cells(p_me[here], _CELL):
-                centre = p_me[here][cell].mean(axis=0)
-                _, idx = tree.query(centre, k=min(near, len(them_placed)))
-                self._top(me[here][cell], them_placed[np.atleast_1d(idx)], both=False, flip=flipped)
+            here = np.isfinite(p_me[:, 0]) if placed.any() else np.zeros(len(me), dtype=bool)
+            if here.any():
+                tree = cKDTree(p_them[placed])
+                them_placed, me_placed, p_placed = them[placed], me[here], p_me[here]
+                k_near = min(near, len(them_placed))
+                for cell in _cells(p_placed, _CELL):
+                    _, idx = tree.query(p_placed[cell].mean(axis=0), k=k_near)
+                    near_them = them_placed[np.atleast_1d(idx)]
+                    self._top(me_placed[cell], near_them, both=False, flip=flipped)
             lost = me[~here]
             if len(lost):
                 sample = np.sort(self.rng.choice(them, near, replace=False))

@@ -159,3 +159,17 @@ def test_top_m_equals_sorting() -> None:
         mine = np.flatnonzero((owner == o) & (value > -1e29))
         want += mine[np.argsort(-value[mine])[:5]].tolist()
     assert sorted(got.tolist()) == sorted(want)
+
+
+def test_spatial_cells_without_places_on_one_side(monkeypatch) -> None:
+    monkeypatch.setattr(cand, "_FULL_BLOCK", 0)
+    monkeypatch.setattr(cand, "_CELL", 16)
+    monkeypatch.setattr(cand, "_NEAR", 40)
+    a = crowd(120, 31, "a")
+    b = [dataclasses.replace(c, location=None, max_km=None) for c in crowd(100, 32, "b")]
+    fa, fb = encode(a, b, RULES)
+    full = dense(fa, fb, RULES)
+    i, j = candidate_pairs(fa, fb, RULES)
+    assert np.isfinite(full[i, j]).all()
+    assert set(np.flatnonzero(np.isfinite(full).any(axis=1))) <= set(i.tolist())
+    assert set(np.flatnonzero(np.isfinite(full).any(axis=0))) <= set(j.tolist())
