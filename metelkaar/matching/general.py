@@ -207,16 +207,23 @@ def pair_up(
 
     Notes
     -----
-    First the fractional relaxation (degree constraints only) is solved
-    exactly as an assignment on the bipartite double cover (every person a
-    row and a column, see :func:`~metelkaar.matching.assign`): its optimum is
-    half-integral, its 2-cycles are pairs and its odd cycles are the only
-    fractional part [1]_. A connected component without an odd cycle is
-    therefore solved: its integral solution reaches the LP bound. Components
-    with an odd cycle go to Edmonds' blossom algorithm with Galil's dual
-    updates [2]_ as implemented by rustworkx, :math:`O(n^3)`, on integers
-    scaled with :func:`integer_scale` (exact for scores on that grid, within
-    ``n / S`` otherwise).
+    Scores are scaled to integers (a power of ten, at most ``1e12``, small
+    enough for exact float64 arithmetic in the kernel): exact for scores on
+    that grid, within ``n / S`` otherwise. The fractional relaxation (degree
+    constraints only) is solved exactly as an assignment on the bipartite
+    double cover (every person a row and a column, see
+    :func:`~metelkaar.matching.assign`), which also gives optimal duals
+    ``y``. Its optimum is half-integral [1]_: 2-cycles are pairs, paths and
+    even cycles split into pairs of the same total, and every vertex left
+    out has ``y = 0``, so that matching meets the LP bound except on the odd
+    cycles. A connected component without an odd cycle is solved. In the
+    others, only the vertex each odd cycle leaves out starts a search of
+    Edmonds' blossom algorithm with Galil's dual updates [2]_, started warm
+    from that matching and those duals (a search ends at a single vertex
+    whose dual is 0, or when a vertex's dual reaches 0; at the end every
+    slack is non-negative, matched edges and full blossoms are tight and
+    singles have dual 0, which is optimality). :math:`O(n^3)` worst case like
+    the cold algorithm, but the work grows with the number of odd cycles.
 
     References
     ----------
