@@ -153,6 +153,18 @@ def warm_matching(
             return offset - stamp[b]
         return 0
 
+    # Smallest (materialised) vertex dual of each top-level blossom that has
+    # needed it, kept up to date by materialise; dropped when the blossom
+    # becomes a sub-blossom (its leaves then move with the new top level).
+    lowdual = {}
+
+    def low_of(b):
+        if not isinstance(b, Blossom):
+            return dualvar[b]
+        if b not in lowdual:
+            lowdual[b] = min(dualvar[x] for x in b.leaves())
+        return lowdual[b]
+
     def materialise(b):
         t = label.get(b)
         if t not in (1, 2):
@@ -163,6 +175,8 @@ def warm_matching(
                 for v in b.leaves():
                     dualvar[v] += d
                 blossomdual[b] -= d
+                if b in lowdual:
+                    lowdual[b] += d
             else:
                 dualvar[b] += d
         stamp[b] = offset
@@ -198,8 +212,7 @@ def warm_matching(
         label[w] = label[b] = t
         stamp[b] = offset
         if t == 1 and free_targets:
-            low = min(dualvar[x] for x in b.leaves()) if isinstance(b, Blossom) else dualvar[b]
-            heappush(heap1, (low + offset, next(tick), b))
+            heappush(heap1, (low_of(b) + offset, next(tick), b))
         if v is not None:
             labeledge[w] = labeledge[b] = (v, w)
         else:
@@ -296,6 +309,10 @@ def warm_matching(
             bw = inblossom[w]
         for sub in path:
             materialise(sub)
+        if free_targets:
+            lowdual[b] = min(low_of(sub) for sub in path)
+            for sub in path:
+                lowdual.pop(sub, None)
         b.leaflist = [
             x for sub in path for x in (sub.leaflist if isinstance(sub, Blossom) else (sub,))
         ]
@@ -304,8 +321,7 @@ def warm_matching(
         label[b] = 1
         stamp[b] = offset
         if free_targets:
-            low = min(dualvar[x] for x in b.leaves())
-            heappush(heap1, (low + offset, next(tick), b))
+            heappush(heap1, (lowdual[b] + offset, next(tick), b))
         labeledge[b] = labeledge[bb]
         # Set dual variable to zero.
         blossomdual[b] = 0
