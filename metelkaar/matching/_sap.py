@@ -52,7 +52,14 @@ def _pop(keys, vals, size):  # pragma: no cover - compiled
     return size
 
 
-@njit(cache=True, nogil=True)
+# Compiled (or loaded from numba's cache) at import, with its one signature,
+# so that the first call in a process does not pay for type inference.
+@njit(
+    "Tuple((int64[:], int64[:], float64[:], int64))"
+    "(int64[:], int64[:], float64[:], int64, int64, int64)",
+    cache=True,
+    nogil=True,
+)
 def _solve(indptr, indices, cost, n_rows, n_cols, arr_passes):  # pragma: no cover - compiled
     inf = np.inf
     v = np.zeros(n_cols)
