@@ -303,8 +303,9 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         scale = rules.distance_scale_km
 
         def decay(p: F, q: F) -> F:
-            d = np.hypot(p[:, 0:1] - q[None, :, 0], p[:, 1:2] - q[None, :, 1])
-            return np.asarray(np.exp2(d * (-1.0 / scale)))
+            d2 = np.square(p[:, 0:1] - q[None, :, 0])
+            d2 += np.square(p[:, 1:2] - q[None, :, 1])
+            return np.asarray(np.exp2(np.sqrt(d2) * (-1.0 / scale)))
 
         lam, vec = np.linalg.eigh(decay(marks, marks))
         keep = lam > 1e-8 * lam.max()
@@ -359,13 +360,14 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
         add(age_pref(fa), age_pref(fb))
     out = []
     for pieces in sides:
-        full = np.empty((len(pieces[0]), sum(p.shape[1] for p in pieces)), dtype=np.float32)
-        at = 0
-        pieces.reverse()
-        while pieces:  # free each block once copied
-            p = pieces.pop()
-            full[:, at : at + p.shape[1]] = p
-            at += p.shape[1]
+        n = len(pieces[0])
+        full = np.empty((n, sum(p.shape[1] for p in pieces)), dtype=np.float32)
+        for start in range(0, n, 4096):  # row bands: the destination stays in cache
+            at = 0
+            for p in pieces:
+                full[start : start + 4096, at : at + p.shape[1]] = p[start : start + 4096]
+                at += p.shape[1]
+        pieces.clear()
         out.append(full)
     return out[0], out[1], out[2], out[3]
 
