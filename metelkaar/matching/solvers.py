@@ -21,7 +21,8 @@ load 3-6, process CPU time unless said otherwise):
   column per row and a numba kernel: LAPJV's auction-like augmenting row
   reduction [1]_ [2]_ (64 bids per row at most) and then one Dijkstra
   shortest augmenting path per row still free [3]_. 5,000 x 5,000 with
-  167,562 edges: 0.17 s (scipy's LAPJVsp 0.85 s); 20,000: 0.46 s; the
+  167,562 edges: 0.14-0.17 s (scipy's LAPJVsp 0.68-0.85 s); 20,000 x 20,000
+  (725,906 edges): 0.57 s (LAPJVsp 10.6 s); the
   100,000-person city pool (50,000 x 50,000, 1.83 million edges): 1.5 s and
   420 MB peak for the whole process (LAPJVsp 67 s; without the auction start
   the kernel took 13 s, so the start does most of the work). Earlier runs
@@ -35,12 +36,15 @@ load 3-6, process CPU time unless said otherwise):
   out start searches of Edmonds' blossom algorithm [5]_, started warm from
   the fractional matching and duals (networkx's implementation with lazy dual
   updates, :mod:`~metelkaar.matching._blossom`). Tandem pool of 2,000
-  (17,033 edges, 9 odd cycles): 0.2-0.3 s (rustworkx from scratch 0.53 s);
-  20,000 (188,264 edges, 31 odd cycles): 36 s (rustworkx does not finish in
-  300 s).
+  (17,033 edges, 9 odd cycles): 0.16-0.21 s (rustworkx from scratch 0.53-0.82
+  s);
+  20,000 (188,264 edges, 31 odd cycles): 21 s (rustworkx does not finish in
+  300 s; the target is 10 s: the trees of the 31 searches still cover most
+  of the graph and blossoms absorb each other at a cost linear in their
+  size).
 - :func:`stable_pairs` (:mod:`~metelkaar.matching.stable`): deferred
-  acceptance [6]_; for 5,000 x 5,000 full lists 0.8 s as Python lists (was
-  6 s) and 0.19 s as arrays (was 4 s), mostly reading the lists.
+  acceptance [6]_; for 5,000 x 5,000 full lists 0.8-1.3 s as Python lists
+  (was 6.0 s) and 0.2 s as arrays (was 3.3 s), mostly reading the lists.
 
 References
 ----------

@@ -132,15 +132,18 @@ def random_graph(rng: np.random.Generator, n: int, density: float, ties: bool) -
 
 
 @pytest.mark.parametrize("seed", range(12))
-@pytest.mark.parametrize("finish", ["single", "warm", "rustworkx"])
+@pytest.mark.parametrize("finish", ["single", "single-expand", "warm", "rustworkx"])
 def test_pair_up_finishers_equal_networkx(
     monkeypatch: pytest.MonkeyPatch, seed: int, finish: str
 ) -> None:
     """Whatever finishes the odd cycles, the total is networkx's optimum."""
-    monkeypatch.setattr(general, "FINISH", finish)
+    from metelkaar.matching import _blossom
+
+    monkeypatch.setattr(_blossom, "KEEP_ZERO", finish != "single-expand")
+    monkeypatch.setattr(general, "FINISH", finish.removesuffix("-expand"))
     rng = np.random.default_rng(seed)
-    n = int(rng.integers(20, 160))
-    w = random_graph(rng, n, float(rng.uniform(0.03, 0.5)), ties=seed % 2 == 1)
+    n = int(rng.integers(20, 200))
+    w = random_graph(rng, n, float(rng.uniform(0.02, 0.5)), ties=seed % 2 == 1)
     pairs = pair_up(sp.csr_matrix(w))
     seen = [x for p in pairs for x in p]
     assert len(seen) == len(set(seen))
