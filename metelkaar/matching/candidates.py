@@ -71,6 +71,7 @@ import contextlib
 import ctypes
 import functools
 from collections.abc import Callable, Iterator
+from typing import Literal, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -703,9 +704,25 @@ def _one_blas_thread() -> Iterator[None]:
             put(threads)
 
 
+@overload
 def candidate_pairs(
-    fa: Features, fb: Features, rules: Rules, *, pool: bool = False, k: int | None = None
-) -> tuple[Idx, Idx]:
+    fa: Features, fb: Features, rules: Rules, *, pool: bool = ..., k: int | None = ...,
+    with_scores: Literal[False] = ...,
+) -> tuple[Idx, Idx]: ...
+@overload
+def candidate_pairs(
+    fa: Features, fb: Features, rules: Rules, *, pool: bool = ..., k: int | None = ...,
+    with_scores: Literal[True],
+) -> tuple[Idx, Idx, F]: ...
+def candidate_pairs(
+    fa: Features,
+    fb: Features,
+    rules: Rules,
+    *,
+    pool: bool = False,
+    k: int | None = None,
+    with_scores: bool = False,
+) -> tuple[Idx, Idx] | tuple[Idx, Idx, F]:
     """Candidate pairs by blocking, two-sided surrogate top-M and exact rescoring.
 
     Parameters
@@ -720,13 +737,18 @@ def candidate_pairs(
         One pool: pairs are returned once, as ``i < j``.
     k : int, optional
         Options kept per person and direction.
+    with_scores : bool
+        Also return each pair's exact score (computed anyway for the
+        selection), so callers need not score the pairs again.
 
     Returns
     -------
-    (ndarray, ndarray)
+    (ndarray, ndarray) or (ndarray, ndarray, ndarray)
         Unique pair indices ``(i, j)``: every person's ``k`` best possible
         pairs among those searched, and every pair in which they are among
-        the other person's ``k`` best. All pass the hard constraints.
+        the other person's ``k`` best. All pass the hard constraints. With
+        ``with_scores``, their exact scores (as
+        :func:`~metelkaar.matching.scoring.score_pairs`) as a third array.
 
     Notes
     -----
@@ -752,7 +774,7 @@ def candidate_pairs(
             search.block(ma, mb)
     if not search.found_i:
         empty = np.empty(0, dtype=np.int64)
-        return empty, empty
+        return (empty, empty, np.zeros(0)) if with_scores else (empty, empty)
     i = np.concatenate(search.found_i).astype(np.int64)
     j = np.concatenate(search.found_j).astype(np.int64)
     if pool:
@@ -771,4 +793,6 @@ def candidate_pairs(
     else:
         keep[_top_m(i, score, k, len(fa))] = True
         keep[_top_m(j, score, k, len(fb))] = True
+    if with_scores:
+        return i[keep], j[keep], score[keep]
     return i[keep], j[keep]

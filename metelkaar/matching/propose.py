@@ -127,11 +127,14 @@ def _run(
     dense = cells <= (rules.pool_dense_limit if pool else rules.dense_limit)
     if dense:
         i, j = all_pairs(n_a, n_b, pool=pool)
+        clock["candidates"] = time.perf_counter()
+        edges = _score_edges(fa, fb, i, j, rules, progress)
     else:
         progress("candidates", 0.0)
-        i, j = candidate_pairs(fa, fb, rules, pool=pool)
-    clock["candidates"] = time.perf_counter()
-    edges = _score_edges(fa, fb, i, j, rules, progress)
+        # Candidate search scores its pairs exactly already: no second pass.
+        i, j, score = candidate_pairs(fa, fb, rules, pool=pool, with_scores=True)
+        clock["candidates"] = time.perf_counter()
+        edges = Edges(i, j, score)
     usable = (edges.score >= rules.min_score) & (edges.score > 0)
     ui, uj, us = edges.i[usable], edges.j[usable], edges.score[usable]
     clock["scoring"] = time.perf_counter()

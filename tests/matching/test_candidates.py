@@ -41,6 +41,14 @@ def test_every_candidate_passes_the_hard_constraints(sides) -> None:
     assert len(set(zip(i.tolist(), j.tolist(), strict=True))) == len(i)
 
 
+def test_with_scores_gives_the_same_pairs_and_their_exact_scores(sides) -> None:
+    fa, fb, full = sides
+    i, j = candidate_pairs(fa, fb, RULES)
+    si, sj, score = candidate_pairs(fa, fb, RULES, with_scores=True)
+    assert np.array_equal(i, si) and np.array_equal(j, sj)
+    np.testing.assert_allclose(score, full[i, j], rtol=1e-12)
+
+
 def test_nobody_with_a_feasible_partner_is_left_without_options(sides) -> None:
     fa, fb, full = sides
     i, j = candidate_pairs(fa, fb, RULES)
