@@ -12,8 +12,6 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import ArrayLike, NDArray
 
-from metelkaar.matching import _sap
-
 __all__ = ["assign", "integer_scale"]
 
 Method = Literal["auto", "dense", "sparse"]
@@ -118,6 +116,8 @@ def _assign_sparse(
     cc = np.concatenate([cols, n_c + np.arange(n_r, dtype=np.int64)])
     graph = sp.csr_matrix((cost, (rr, cc)), shape=(n_r, n_c + n_r))
     graph.sort_indices()
+    from metelkaar.matching import _sap  # numba: loaded on the first sparse solve
+
     col_of, _, _ = _sap.solve(graph.indptr, graph.indices, graph.data, n_c + n_r)
     r = np.flatnonzero(col_of < n_c)
     return np.column_stack([r, col_of[r]]).astype(np.int64)

@@ -10,7 +10,6 @@ import scipy.sparse as sp
 from numpy.typing import ArrayLike, NDArray
 from scipy.sparse.csgraph import connected_components
 
-from metelkaar.matching import _sap
 from metelkaar.matching.bipartite import _edges
 
 __all__ = ["pair_up"]
@@ -46,6 +45,8 @@ def _double_cover(n: int, rows: IntArray, cols: IntArray, w: IntArray) -> tuple[
     cost = np.concatenate([top - w, top - w, np.full(n, top)]).astype(np.float64)
     graph = sp.csr_matrix((cost, (both_r, both_c)), shape=(n, 2 * n))
     graph.sort_indices()
+    from metelkaar.matching import _sap  # numba: loaded on the first sparse solve
+
     col_of, u, v = _sap.solve(graph.indptr, graph.indices, graph.data, 2 * n)
     # Max-weight duals: top - u >= 0 for rows, -v >= 0 for columns.
     y2 = np.rint((top - u) - v[:n]).astype(np.int64)
