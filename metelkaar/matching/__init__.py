@@ -1,6 +1,6 @@
 """Metelkaar's matching engine: exact, explained, city-scale.
 
-A pure library (numpy, scipy, networkx, rustworkx, lap; never Django): the
+A pure library (numpy, scipy, numba, networkx, rustworkx, lap; never Django): the
 web side turns enrolments into :class:`Candidate` records, calls
 :func:`propose` (or :func:`propose_pool`, :func:`suggest`) and stores the
 returned :class:`Proposals`. The solvers (:func:`assign`, :func:`pair_up`,
