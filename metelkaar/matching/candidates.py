@@ -68,14 +68,13 @@ References
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import functools
 from collections.abc import Callable, Iterator
 from typing import Literal, overload
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.spatial import cKDTree
+from threadpoolctl import threadpool_limits
 
 from metelkaar.matching.scoring import Features, score_pairs
 from metelkaar.matching.types import Rules
@@ -657,51 +656,17 @@ def _cells(points: F, size: int) -> list[Idx]:
 _OPENBLAS_NAMES = (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", ""))
 
 
-@functools.cache
-def _openblas_threads() -> list[tuple[Callable[[], int], Callable[[int], None]]]:
-    """``(get, set)`` thread-count functions of the OpenBLAS libraries loaded (Linux)."""
-    try:
-        with open("/proc/self/maps") as maps:
-            paths = sorted({line.split()[-1] for line in maps if "openblas" in line.lower()})
-    except OSError:
-        return []
-    found = []
-    for path in paths:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for prefix, suffix in (
-            ("scipy_openblas_", "64_"),
-            ("scipy_openblas_", ""),
-            ("openblas_", ""),
-        ):
-            get = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
-            put = getattr(lib, f"{prefix}set_num_threads{suffix}", None)
-            if get is not None and put is not None:
-                get.restype, put.argtypes = ctypes.c_int, [ctypes.c_int]
-                found.append((get, put))
-                break
-    return found
-
-
 @contextlib.contextmanager
 def _one_blas_thread() -> Iterator[None]:
-    """Run BLAS on one thread inside the block.
+    """Run BLAS on one thread inside the block (threadpoolctl).
 
     The search makes hundreds of mid-sized products with numpy work in
     between; OpenBLAS's second thread gains little there and, on a machine
     whose cores are busy, its spinning workers made the whole stage 2x
     slower (measured at 5,000 x 5,000 under load 5 on 2 cores).
     """
-    saved = [(get(), put) for get, put in _openblas_threads()]
-    for _, put in saved:
-        put(1)
-    try:
+    with threadpool_limits(limits=1, user_api="blas"):
         yield
-    finally:
-        for threads, put in saved:
-            put(threads)
 
 
 @overload
