@@ -2,7 +2,7 @@
 
 A copy of networkx's ``max_weight_matching`` (Joris van Rantwijk's
 implementation of Galil's O(n^3) algorithm; networkx is BSD-3-Clause,
-copyright the NetworkX developers) with three changes for
+copyright the NetworkX developers; its licence text is in NOTICE) with three changes for
 :func:`metelkaar.matching.pair_up`:
 
 - it starts from a given matching and given vertex duals instead of the empty
