@@ -29,6 +29,9 @@ Unmatched reason codes:
 - ``below_min_score`` {best_score, min_score}
 - ``taken_by_better_fit`` {best, best_score, taken_by} -- the best option went
   to someone for whom it fits better
+- ``not_reached`` {best_score} -- a large run's candidate search offered this
+  person nothing, yet a sampled partner passes every constraint and scores at
+  least the minimum (look for one with :func:`~metelkaar.matching.suggest`)
 
 Examples
 --------
@@ -83,6 +86,10 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
             "The best option scores {best_score:.2f}, below the minimum {min_score:.2f}."
         ),
         "taken_by_better_fit": "The best option ({best}) fits {taken_by} even better.",
+        "not_reached": (
+            "A fitting option (score {best_score:.2f}) was not among those compared in"
+            " this large run; look for one for this person alone."
+        ),
     },
     "nl": {
         "shared_language": "Jullie spreken allebei {language}.",
@@ -106,6 +113,10 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
             "De beste optie scoort {best_score:.2f}, onder het minimum {min_score:.2f}."
         ),
         "taken_by_better_fit": "De beste optie ({best}) past nog beter bij {taken_by}.",
+        "not_reached": (
+            "Een passende optie (score {best_score:.2f}) zat niet bij wat in deze grote"
+            " ronde is vergeleken; zoek voor deze persoon apart."
+        ),
     },
 }
 

@@ -7,6 +7,8 @@ After the solve, every person without a partner gets one reason code (see
   someone else (in an exact optimum that other pairing is worth more);
 - ``below_min_score`` when options passed the hard constraints but none
   reached ``min_score``;
+- ``not_reached`` when the candidate search of a large run offered them
+  nothing although a sampled partner passes and reaches ``min_score``;
 - ``no_feasible_candidate`` otherwise, naming the hard constraint that
   excluded the most people, counted against the whole other side (or a fixed
   random sample of it in large runs) with vectorised checks.
@@ -146,7 +148,10 @@ def _why_unmatched(
             checked.tolist(),
             strict=True,
         ):
-            if passed:
+            if passed and top > 0 and top >= min_score:
+                # A usable partner exists but the candidate search missed it.
+                out[p] = ("not_reached", {"best_score": round(top, 4)})
+            elif passed:
                 out[p] = ("below_min_score", {"best_score": round(top, 4), "min_score": min_score})
             else:
                 out[p] = (

@@ -104,6 +104,10 @@ UNMATCHED = {
         "Every good option went to someone for whom they fit better."
     ),
     "below_min_score": gettext_lazy("No option scores above the programme's lowest score."),
+    "not_reached": gettext_lazy(
+        "A fitting option was not among those compared in this large run; "
+        "match this person by hand or run again."
+    ),
     "cooling_off": gettext_lazy("Still in the cooling-off period after an earlier match."),
     "vog_expired": gettext_lazy(
         "The certificate of conduct (VOG) has expired; record a new one first."

@@ -28,7 +28,7 @@ PAIR_CODES = {
     "common_time",
     "waiting",
 }
-UNMATCHED_CODES = {"no_feasible_candidate", "below_min_score", "taken_by_better_fit"}
+UNMATCHED_CODES = {"no_feasible_candidate", "below_min_score", "taken_by_better_fit", "not_reached"}
 
 
 def by_id(people: list[Candidate]) -> dict[object, Candidate]:
