@@ -3,8 +3,9 @@
 A placement says at which school and in which group a pupil is; it goes on
 erasure. The school's contact person sees, through the progress link, the
 pupil's first name and status, the mentor's first name and the sessions (how
-many, the last one, what was worked on). A partner is an organisation; its contact person is a professional
-whose work address the coordinator keeps, not a participant.
+many, the last one, what was worked on). A partner is an organisation; its
+contact person is a professional whose work address the coordinator keeps, not a
+participant.
 """
 
 from __future__ import annotations
