@@ -19,6 +19,7 @@ from metelkaar.programmes.models import Enrolment, Programme
 from tests.conftest import PASSWORD, make_person
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
+from tests.e2e.signup_steps import fill_about, fill_languages, next_step
 
 DESKTOP = {"width": 1280, "height": 900}
 SECRETS = ("Oeganda-XYZ", "Queer", "asielaanvraag", "asylum")
@@ -43,44 +44,33 @@ def jan_waiting(org, cocktail):
     return Enrolment.objects.create(programme=cocktail, person=jan, side="b", status="waiting")
 
 
-def _next(page):
-    page.get_by_role("button", name="Volgende").click()
-    page.wait_for_load_state()
-
-
 def amal_signs_up(page, live_server, programme):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
     page.get_by_label("Ik wil graag een maatje").check()
-    _next(page)
-    page.get_by_label("Voornaam").fill("Amal")
-    page.get_by_label("E-mailadres").fill("amal@example.test")
-    page.get_by_label("Geboortejaar").fill("1994")
-    page.get_by_label("Postcode").fill("1094 AB")
-    _next(page)
-    page.get_by_label("Taal 1").select_option("ar")
-    page.get_by_label("Niveau 1").select_option("5")
-    page.get_by_label("Taal 2").select_option("nl")
-    page.get_by_label("Niveau 2").select_option("3")
-    _next(page)
+    next_step(page)
+    fill_about(page, first_name="Amal", email="amal@example.test", birth_year="1994")
+    next_step(page)
+    fill_languages(page, ("ar", "5"), ("nl", "3"))
+    next_step(page)
     page.get_by_label("Koken").check()
-    _next(page)
+    next_step(page)
     page.get_by_role("group", name="Ik kan helpen met").get_by_label("Een maaltijd koken").check()
     needs = page.get_by_role("group", name="Ik wil graag hulp bij")
     needs.get_by_label("Nederlands oefenen").check()
-    _next(page)
+    next_step(page)
     page.get_by_label(re.compile("maandag ?avond", re.I)).check()
-    _next(page)
-    _next(page)  # wishes
+    next_step(page)
+    next_step(page)  # wishes
     # The personal questions: asked only in this programme, kept only with consent.
     page.get_by_label("Land of streek waar je vandaan komt (mag leeg blijven)").fill("Oeganda-XYZ")
     page.get_by_label("Verblijfsstatus (mag leeg blijven)").select_option("asylum_seeker")
     page.get_by_label("Seksuele oriëntatie (mag leeg blijven)").select_option("queer")
     page.get_by_label(re.compile("Ik vind het goed dat de coördinator deze antwoorden")).check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
     page.get_by_label("Ik heb dit gelezen en ik ga akkoord.").check()
-    _next(page)
+    next_step(page)
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Aanmelding versturen")).click()
     page.wait_for_load_state()

@@ -23,6 +23,7 @@ from metelkaar.programmes.presets import PRESETS
 from tests.conftest import PASSWORD, make_person
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
+from tests.e2e.signup_steps import fill_about, fill_languages, next_step
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -49,11 +50,6 @@ def de_boer(org, families):
                                     side="b", status="waiting")
 
 
-def _next(page):
-    page.get_by_role("button", name="Volgende").click()
-    page.wait_for_load_state()
-
-
 def test_a_family_signs_up_and_is_proposed_a_local_family(
     page, live_server, families, de_boer, anna, transactional_db
 ):
@@ -61,34 +57,28 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     page.goto(live_server.url + reverse("signup_wizard", args=[families.public_id]))
     page.get_by_label("Ons gezin wil graag een ander gezin leren kennen").check()
     assert_no_axe_violations(page)
-    _next(page)
-    page.get_by_label("Voornaam").fill("Rania")
-    page.get_by_label("E-mailadres").fill("rania@example.test")
-    page.get_by_label("Geboortejaar").fill("1988")
-    page.get_by_label("Postcode").fill("1094 AB")
-    _next(page)
+    next_step(page)
+    fill_about(page, first_name="Rania", email="rania@example.test", birth_year="1988")
+    next_step(page)
     page.get_by_label("Naam van je gezin (mag leeg blijven)").fill("Gezin Haddad")
     page.get_by_label(re.compile("Geboortejaren van de kinderen")).fill(
         f"{timezone.localdate().year - 9}, {timezone.localdate().year - 6}")
     assert_no_axe_violations(page)
-    _next(page)
-    page.get_by_label("Taal 1").select_option("ar")
-    page.get_by_label("Niveau 1").select_option("5")
-    page.get_by_label("Taal 2").select_option("nl")
-    page.get_by_label("Niveau 2").select_option("3")
-    _next(page)
+    next_step(page)
+    fill_languages(page, ("ar", "5"), ("nl", "3"))
+    next_step(page)
     page.get_by_label("Kinderen en gezin").check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
     page.get_by_role("group", name="Ik kan helpen met").get_by_label("Een maaltijd koken").check()
     needs = page.get_by_role("group", name="Ik wil graag hulp bij")
     needs.get_by_label("Nederlands oefenen").check()
-    _next(page)
+    next_step(page)
     page.get_by_label(re.compile("zaterdag ?ochtend", re.I)).check()
-    _next(page)
-    _next(page)
+    next_step(page)
+    next_step(page)
     page.get_by_label("Ik heb dit gelezen en ik ga akkoord.").check()
-    _next(page)
+    next_step(page)
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Aanmelding versturen")).click()
     page.wait_for_load_state()

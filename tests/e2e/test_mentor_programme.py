@@ -25,6 +25,7 @@ from metelkaar.programmes.presets import PRESETS
 from tests.conftest import PASSWORD, make_person
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
+from tests.e2e.signup_steps import fill_about, fill_languages, next_step
 
 DESKTOP = {"width": 1280, "height": 900}
 YEAR = timezone.localdate().year
@@ -38,42 +39,35 @@ def mentors(org):
     })
 
 
-def _next(page):
-    page.get_by_role("button", name="Volgende").click()
-    page.wait_for_load_state()
-
-
 def guardian_signs_up_noor(page, live_server, programme):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
     page.get_by_label("Ik meld een leerling aan die graag een mentor wil").check()
     assert_no_axe_violations(page)
-    _next(page)
-    page.get_by_label("Voornaam").fill("Noor")
-    page.get_by_label("E-mailadres").fill("rania.haddad@example.test")
-    page.get_by_label("Geboortejaar").fill(str(YEAR - 11))
-    page.get_by_label("Postcode").fill("1094 AB")
+    next_step(page)
+    fill_about(
+        page, first_name="Noor", email="rania.haddad@example.test", birth_year=str(YEAR - 11)
+    )
     assert_no_axe_violations(page)
-    _next(page)
-    page.get_by_label("Taal 1").select_option("nl")
-    page.get_by_label("Niveau 1").select_option("4")
-    _next(page)
+    next_step(page)
+    fill_languages(page, ("nl", "4"))
+    next_step(page)
     page.get_by_label("Lezen").check()
-    _next(page)
+    next_step(page)
     page.get_by_role("group", name="Ik wil graag hulp bij").get_by_label("Huiswerk").check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
     page.get_by_label(re.compile("woensdag ?middag", re.I)).check()
-    _next(page)
-    _next(page)  # wishes: all optional
+    next_step(page)
+    next_step(page)  # wishes: all optional
     # Consent: the guardian's own consent is required for a pupil.
     page.get_by_label("Ik heb dit gelezen en ik ga akkoord.").check()
-    _next(page)
+    next_step(page)
     expect(page.locator(".errorlist").first).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Naam van de ouder of voogd").fill("Rania Haddad")
     page.get_by_label("Ik ben de ouder of voogd en ik vind het goed dat mijn kind meedoet.").check()
-    _next(page)
+    next_step(page)
     expect(page.get_by_text("Noor").first).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Aanmelding versturen")).click()

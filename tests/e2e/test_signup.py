@@ -9,6 +9,7 @@ from metelkaar.programmes.models import Enrolment, Programme
 from tests.conftest import PASSWORD
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
+from tests.e2e.signup_steps import fill_about, fill_languages, next_step
 
 
 @pytest.fixture
@@ -24,11 +25,6 @@ def buddy_programme(org):
     )
 
 
-def _next(page):
-    page.get_by_role("button", name="Volgende").click()
-    page.wait_for_load_state()
-
-
 def test_participant_signs_up_on_a_phone_and_the_coordinator_finds_her(
     page, live_server, buddy_programme, anna, transactional_db
 ):
@@ -42,32 +38,26 @@ def test_participant_signs_up_on_a_phone_and_the_coordinator_finds_her(
     # Which side
     page.get_by_label("Ik wil graag een maatje").check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # About you: a mistake first, then corrected; what was typed stays.
-    page.get_by_label("Voornaam").fill("Amal")
-    page.get_by_label("E-mailadres").fill("amal@example.test")
-    page.get_by_label("Geboortejaar").fill("1800")
-    page.get_by_label("Postcode").fill("1094 AB")
-    _next(page)
+    fill_about(page, first_name="Amal", email="amal@example.test", birth_year="1800")
+    next_step(page)
     expect(page.locator(".errorlist").first).to_be_visible()
     expect(page.get_by_label("Voornaam")).to_have_value("Amal")
     assert_no_axe_violations(page)
     page.get_by_label("Geboortejaar").fill("1994")
-    _next(page)
+    next_step(page)
 
     # Languages
-    page.get_by_label("Taal 1").select_option("ar")
-    page.get_by_label("Niveau 1").select_option("5")
-    page.get_by_label("Taal 2").select_option("nl")
-    page.get_by_label("Niveau 2").select_option("2")
+    fill_languages(page, ("ar", "5"), ("nl", "2"))
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Interests
     page.get_by_label("Koken").check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Offers and needs
     page.get_by_role("group", name="Ik kan helpen met").get_by_label("Een maaltijd koken").check()
@@ -75,21 +65,21 @@ def test_participant_signs_up_on_a_phone_and_the_coordinator_finds_her(
         "Nederlands oefenen"
     ).check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Availability
     page.get_by_label(re.compile("maandag ?avond", re.I)).check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Preferences (all optional)
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Consent
     page.get_by_label("Ik heb dit gelezen en ik ga akkoord.").check()
     assert_no_axe_violations(page)
-    _next(page)
+    next_step(page)
 
     # Summary, then send
     expect(page.get_by_text("Amal").first).to_be_visible()

@@ -18,6 +18,7 @@ from metelkaar.programmes.presets import PRESETS
 from tests.conftest import PASSWORD
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE, login
+from tests.e2e.signup_steps import fill_about, fill_languages, next_step
 
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -29,36 +30,23 @@ def tandem(org):
     })
 
 
-def _next(page):
-    page.get_by_role("button", name="Volgende").click()
-    page.wait_for_load_state()
-
-
 def signs_up(page, live_server, programme, name, email, speaks, learns):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
     expect(page.get_by_label("Ik wil graag een maatje")).to_have_count(0)  # one pool
-    page.get_by_label("Voornaam").fill(name)
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Geboortejaar").fill("1992")
-    page.get_by_label("Postcode").fill("1094 AB")
+    fill_about(page, first_name=name, email=email, birth_year="1992")
     assert_no_axe_violations(page)
-    _next(page)
-    page.get_by_label("Taal 1").select_option(speaks)
-    page.get_by_label("Niveau 1").select_option("5")
-    page.get_by_label("Taal 2").select_option(learns)
-    page.get_by_label("Niveau 2").select_option("2")
-    page.get_by_label("Taal 3").select_option("en")
-    page.get_by_label("Niveau 3").select_option("3")
-    _next(page)
+    next_step(page)
+    fill_languages(page, (speaks, "5"), (learns, "2"), ("en", "3"))
+    next_step(page)
     page.get_by_label("Koken").check()
-    _next(page)
-    _next(page)  # help: optional
+    next_step(page)
+    next_step(page)  # help: optional
     page.get_by_label(re.compile("dinsdag ?avond", re.I)).check()
-    _next(page)
-    _next(page)
+    next_step(page)
+    next_step(page)
     page.get_by_label("Ik heb dit gelezen en ik ga akkoord.").check()
-    _next(page)
+    next_step(page)
     page.get_by_role("button", name=re.compile("Aanmelding versturen")).click()
     page.wait_for_load_state()
     assert_no_axe_violations(page)
