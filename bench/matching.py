@@ -164,6 +164,26 @@ def _greedy(i: np.ndarray, j: np.ndarray, s: np.ndarray, pool: bool) -> float:
     return total
 
 
+def scipy_sparse_assign(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, na: int, nb: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """scipy's LAPJVsp on a candidate graph, each row padded with a "stays unmatched" column.
+
+    Returns the matched ``(rows, cols)`` (padding columns dropped).
+    """
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+    top = s.max()
+    cost = np.concatenate([top - s + 1.0, np.full(na, top + 1.0)])
+    rr = np.concatenate([i, np.arange(na)])
+    cc = np.concatenate([j, nb + np.arange(na)])
+    g = sp.csr_matrix((cost, (rr, cc)), shape=(na, nb + na))
+    ri, ci = min_weight_full_bipartite_matching(g)
+    ok = ci < nb
+    return ri[ok], ci[ok]
+
+
 def _load_library(method: str) -> None:
     """Import a column's solver library before the clock starts, for every column.
 
@@ -273,18 +293,11 @@ def worker(kind: str, n: int, method: str) -> dict[str, Any]:
             total = sum(lookup[p] for p in pairs)
         elif method == "scipy-sparse":
             import scipy.sparse as sp
-            from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
             na, nb = len(a), len(b)
-            top = s.max()
-            cost = np.concatenate([top - s + 1.0, np.full(na, top + 1.0)])
-            rr = np.concatenate([i, np.arange(na)])
-            cc = np.concatenate([j, nb + np.arange(na)])
-            g = sp.csr_matrix((cost, (rr, cc)), shape=(na, nb + na))
-            ri, ci = min_weight_full_bipartite_matching(g)
-            ok = ci < nb
+            ri, ci = scipy_sparse_assign(i, j, s, na, nb)
             w = sp.csr_matrix((s, (i, j)), shape=(na, nb))
-            total = float(np.asarray(w[ri[ok], ci[ok]]).sum())
+            total = float(np.asarray(w[ri, ci]).sum())
         elif method == "ortools":
             from ortools.graph.python import linear_sum_assignment as ort  # type: ignore
 

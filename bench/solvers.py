@@ -68,7 +68,7 @@ def load(name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int]:
 
 
 def bench_assign(name: str, repeat: int, reference: bool) -> None:
-    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+    from matching import scipy_sparse_assign  # bench/matching.py
 
     from metelkaar.matching import assign
 
@@ -84,14 +84,8 @@ def bench_assign(name: str, repeat: int, reference: bool) -> None:
     if reference:
 
         def lapjvsp() -> list[tuple[int, int]]:
-            top = s.max()
-            cost = np.concatenate([top - s + 1.0, np.full(na, top + 1.0)])
-            rr = np.concatenate([i, np.arange(na)])
-            cc = np.concatenate([j, nb + np.arange(na)])
-            g = sp.csr_matrix((cost, (rr, cc)), shape=(na, nb + na))
-            ri, ci = min_weight_full_bipartite_matching(g)
-            ok = ci < nb
-            return list(zip(ri[ok].tolist(), ci[ok].tolist(), strict=True))
+            ri, ci = scipy_sparse_assign(i, j, s, na, nb)
+            return list(zip(ri.tolist(), ci.tolist(), strict=True))
 
         wall, cpu, pairs = timed(lapjvsp, repeat)
         report(f"scipy LAPJVsp {name}", wall, cpu, total(pairs))
