@@ -52,6 +52,28 @@ def _pop(keys, vals, size):  # pragma: no cover - compiled
     return size
 
 
+@njit(cache=True, nogil=True)
+def _relax(
+    i, base, indptr, indices, cost, v, dist, pred, pred_cost, done, touched, n_touched,
+    hkeys, hvals, size,
+):  # pragma: no cover - compiled
+    """Offer row ``i``'s edges to the search at distance ``base`` (0 for the root)."""
+    for e in range(indptr[i], indptr[i + 1]):
+        k = indices[e]
+        if done[k]:
+            continue
+        h = base + cost[e] - v[k]
+        if h < dist[k]:
+            if dist[k] == np.inf:
+                touched[n_touched] = k
+                n_touched += 1
+            dist[k] = h
+            pred[k] = i
+            pred_cost[k] = cost[e]
+            size = _push(hkeys, hvals, size, h, k)
+    return n_touched, size
+
+
 # Compiled (or loaded from numba's cache) at import, with its one signature,
 # so that the first call in a process does not pay for type inference.
 @njit(
@@ -138,17 +160,10 @@ def _solve(indptr, indices, cost, n_rows, n_cols, arr_passes):  # pragma: no cov
         n_touched = 0
         n_final = 0
         size = 0
-        for e in range(indptr[root], indptr[root + 1]):
-            j = indices[e]
-            h = cost[e] - v[j]
-            if h < dist[j]:
-                if dist[j] == inf:
-                    touched[n_touched] = j
-                    n_touched += 1
-                dist[j] = h
-                pred[j] = root
-                pred_cost[j] = cost[e]
-                size = _push(hkeys, hvals, size, h, j)
+        n_touched, size = _relax(
+            root, 0.0, indptr, indices, cost, v, dist, pred, pred_cost, done, touched,
+            n_touched, hkeys, hvals, size,
+        )
         sink = -1
         d_min = 0.0
         while size > 0:
@@ -165,20 +180,10 @@ def _solve(indptr, indices, cost, n_rows, n_cols, arr_passes):  # pragma: no cov
             final[n_final] = j
             n_final += 1
             i = row_of[j]
-            base = d - (matched_cost[i] - v[j])
-            for e in range(indptr[i], indptr[i + 1]):
-                k = indices[e]
-                if done[k]:
-                    continue
-                h = base + cost[e] - v[k]
-                if h < dist[k]:
-                    if dist[k] == inf:
-                        touched[n_touched] = k
-                        n_touched += 1
-                    dist[k] = h
-                    pred[k] = i
-                    pred_cost[k] = cost[e]
-                    size = _push(hkeys, hvals, size, h, k)
+            n_touched, size = _relax(
+                i, d - (matched_cost[i] - v[j]), indptr, indices, cost, v, dist, pred,
+                pred_cost, done, touched, n_touched, hkeys, hvals, size,
+            )
         if sink < 0:
             return col_of, row_of, v, -1  # a row with no column at all
         work += n_touched
