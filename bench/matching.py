@@ -187,19 +187,19 @@ def scipy_sparse_assign(
 def _load_library(method: str) -> None:
     """Import a column's solver library before the clock starts, for every column.
 
-    Ours includes numba's compiled kernel, loaded from numba's cache once per
-    process (about 0.9 s, paid once by a worker, not per run).
+    Ours includes numba's compiled kernels, loaded from numba's cache once per
+    process (about 1 s, paid once by a worker, not per run).
     """
     import importlib
 
-    module = {
-        "ours": "metelkaar.matching._sap",
-        "scipy-lsa": "scipy.optimize",
-        "lap.lapjv": "lap",
-        "rustworkx-all": "rustworkx",
-        "networkx": "networkx",
-    }.get(method)
-    if module:
+    modules = {
+        "ours": ("metelkaar.matching._sap", "metelkaar.matching._edmonds"),
+        "scipy-lsa": ("scipy.optimize",),
+        "lap.lapjv": ("lap",),
+        "rustworkx-all": ("rustworkx",),
+        "networkx": ("networkx",),
+    }.get(method, ())
+    for module in modules:
         try:
             importlib.import_module(module)
         except ImportError:

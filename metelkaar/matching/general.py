@@ -98,7 +98,7 @@ def _decompose(perm: IntArray, y2: IntArray) -> tuple[IntArray, IntArray]:
     return found, left[y2[left] > 0]
 
 
-def _warm_blossom(
+def _warm(
     n: int,
     rows: IntArray,
     cols: IntArray,
@@ -107,61 +107,23 @@ def _warm_blossom(
     y2: IntArray,
     nodes: IntArray,
 ) -> IntArray:
-    """Finish the matching of ``nodes`` exactly with the warm-started blossom algorithm.
-
-    Maximum weight reduces to maximum-weight perfect matching on two copies
-    of the graph plus an edge of weight 0 from each vertex to its copy: an
-    optimal perfect matching of the doubled graph restricted to one copy is
-    optimal. The start is the fractional solution's matching in both copies,
-    vertices it leaves out with dual 0 matched to their copies (tight), and
-    the same duals in both copies (all slacks stay non-negative).
-    """
-    from metelkaar.matching._blossom import warm_matching
-
-    adj: dict[int, dict[int, int]] = {int(v): {} for v in nodes}
-    adj.update({int(v) + n: {} for v in nodes})
-    # The blossom code keeps 2 * duals and 2 * weights; doubling both once
-    # more makes every dual even at the start, so all labelled vertices
-    # share one parity and slacks between S-vertices stay even.
-    for i, j, x in zip(rows.tolist(), cols.tolist(), (2 * w).tolist(), strict=True):
-        adj[i][j] = adj[j][i] = x
-        adj[i + n][j + n] = adj[j + n][i + n] = x
-    dual: dict[int, int] = {}
-    mate: dict[int, int] = {}
-    for v, d in zip(nodes.tolist(), (2 * y2[nodes]).tolist(), strict=True):
-        adj[v][v + n] = adj[v + n][v] = 0
-        dual[v] = dual[v + n] = d
-        if d == 0:
-            mate[v], mate[v + n] = v + n, v
-    for i, j in start.tolist():
-        mate[i], mate[j] = j, i
-        mate[i + n], mate[j + n] = j + n, i + n
-    found = warm_matching(adj, mate, dual)
-    out = [(v, m) for v, m in found.items() if v < m < n]
-    return np.array(out, dtype=np.int64).reshape(-1, 2)
-
-
-def _warm_single(
-    rows: IntArray, cols: IntArray, w: IntArray, start: IntArray, y2: IntArray, nodes: IntArray
-) -> IntArray:
     """Finish the matching of ``nodes`` with the blossom algorithm started warm.
 
-    The start is the fractional solution's matching and duals; only the
-    vertices it leaves out with a positive dual start searches, a search
-    ends at a vertex left out with dual 0 or when a vertex's dual reaches 0.
+    The start is the fractional solution's matching ``start`` and duals
+    ``y2``; only the vertices it leaves out with a positive dual start
+    searches (see :mod:`metelkaar.matching._edmonds`).
     """
-    from metelkaar.matching._blossom import warm_matching
+    from metelkaar.matching._edmonds import warm_matching
 
-    adj: dict[int, dict[int, int]] = {int(v): {} for v in nodes}
-    for i, j, x in zip(rows.tolist(), cols.tolist(), (2 * w).tolist(), strict=True):
-        adj[i][j] = adj[j][i] = x
-    dual = dict(zip(nodes.tolist(), (2 * y2[nodes]).tolist(), strict=True))
-    mate: dict[int, int] = {}
-    for i, j in start.tolist():
-        mate[i], mate[j] = j, i
-    found = warm_matching(adj, mate, dual, free_targets=True)
-    out = [(v, m) for v, m in found.items() if v < m]
-    return np.array(out, dtype=np.int64).reshape(-1, 2)
+    local = np.full(n, -1, dtype=np.int64)
+    local[nodes] = np.arange(len(nodes))
+    partner = np.full(len(nodes), -1, dtype=np.int64)
+    if len(start):
+        partner[local[start[:, 0]]] = local[start[:, 1]]
+        partner[local[start[:, 1]]] = local[start[:, 0]]
+    found = warm_matching(len(nodes), local[rows], local[cols], w, y2[nodes], partner)
+    v = np.flatnonzero(found > np.arange(len(nodes)))
+    return np.column_stack([nodes[v], nodes[found[v]]]).astype(np.int64)
 
 
 def _rustworkx(rows: IntArray, cols: IntArray, w: IntArray, nodes: IntArray) -> IntArray:
@@ -179,8 +141,8 @@ def _rustworkx(rows: IntArray, cols: IntArray, w: IntArray, nodes: IntArray) -> 
 
 
 #: How components left fractional are finished: "warm" (blossom from the
-#: fractional solution) or "rustworkx" (blossom from scratch).
-FINISH = "single"
+#: fractional solution) or "rustworkx" (blossom from scratch, a reference).
+FINISH = "warm"
 
 
 def pair_up(
@@ -263,10 +225,8 @@ def pair_up(
         done = ~bad[label[pairs[:, 0]]]
         sub = bad[label[rows]]
         nodes = np.flatnonzero(bad[label])
-        if FINISH == "single":
-            rest = _warm_single(rows[sub], cols[sub], weights[sub], pairs[~done], y2, nodes)
-        elif FINISH == "warm":
-            rest = _warm_blossom(n, rows[sub], cols[sub], weights[sub], pairs[~done], y2, nodes)
+        if FINISH == "warm":
+            rest = _warm(n, rows[sub], cols[sub], weights[sub], pairs[~done], y2, nodes)
         else:
             rest = _rustworkx(rows[sub], cols[sub], weights[sub], nodes)
         pairs = np.concatenate([pairs[done], np.sort(rest, axis=1)])
