@@ -45,7 +45,8 @@ BEST = 5  # least-slack edge (to an S-blossom) or -1
 DUAL = 6  # twice the dual variable
 MATE = 7  # far endpoint of the matched edge, -1 if single
 HASBEST = 8  # 1 if the blossom's list of least-slack edges is valid
-ROWS = 9
+ACTIVE = 9  # bit 1: vertex listed in this stage; bit 2: top-level blossom listed
+ROWS = 10
 
 #: Keep S-blossoms whose dual is 0 at the end of a stage (see the module doc);
 #: the tests check both settings.
@@ -74,23 +75,44 @@ def _leaves(b, n, childs, out, stack):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
+def _list_vertex(v, n, st, act):  # pragma: no cover - compiled
+    """List vertex ``v`` for this stage's dual changes (``act[0]`` counts them)."""
+    if not st[ACTIVE, v] & 1:
+        st[ACTIVE, v] |= 1
+        act[2 + act[0]] = v
+        act[0] += 1
+
+
+@njit(cache=True, nogil=True)
+def _list_top(b, n, st, act):  # pragma: no cover - compiled
+    """List top-level blossom (or vertex) ``b`` for this stage (``act[1]`` counts them)."""
+    if not st[ACTIVE, b] & 2:
+        st[ACTIVE, b] |= 2
+        act[2 + n + act[1]] = b
+        act[1] += 1
+
+
+@njit(cache=True, nogil=True)
 def _slack(k, st, ei, ej, ew):  # pragma: no cover - compiled
     return st[DUAL, ei[k]] + st[DUAL, ej[k]] - 2 * ew[k]
 
 
 @njit(cache=True, nogil=True)
-def _assign_label(w, t, p, n, st, childs, endpoint, queue, out, stack):  # pragma: no cover
+def _assign_label(w, t, p, n, st, childs, endpoint, queue, out, stack, act):  # pragma: no cover
     """Label ``w``'s top-level blossom ``t`` (1 S, 2 T) through endpoint ``p``."""
     while True:
         b = st[INBLOSSOM, w]
+        _list_top(b, n, st, act)
         st[LABEL, w] = t
         st[LABEL, b] = t
         st[LABELEND, w] = p
         st[LABELEND, b] = p
         st[BEST, w] = -1
         st[BEST, b] = -1
+        count = _leaves(b, n, childs, out, stack)
+        for i in range(count):
+            _list_vertex(out[i], n, st, act)
         if t == 1:
-            count = _leaves(b, n, childs, out, stack)
             for i in range(count):
                 queue.append(out[i])
             return
@@ -151,6 +173,7 @@ def _add_blossom(
     path_b,
     best_to,
     touched,
+    act,
 ):  # pragma: no cover
     """Make the blossom closed by S-S edge ``k`` with base ``base``; return the unused count."""
     v = ei[k]
@@ -191,6 +214,7 @@ def _add_blossom(
     childs[b] = ch
     endps[b] = ep
     st[LABEL, b] = 1
+    _list_top(b, n, st, act)
     st[LABELEND, b] = st[LABELEND, bb]
     st[DUAL, b] = 0
     count = _leaves(b, n, childs, out, stack)
@@ -268,6 +292,7 @@ def _expand(
     out,
     stack,
     pending,
+    act,
 ):  # pragma: no cover - compiled
     """Expand blossom ``b0`` (and, at the end of a stage, its sub-blossoms with dual 0)."""
     pending[0] = b0
@@ -304,7 +329,9 @@ def _expand(
             while j != 0:
                 st[LABEL, endpoint[p ^ 1]] = 0
                 st[LABEL, endpoint[ep[j - trick] ^ trick ^ 1]] = 0
-                _assign_label(endpoint[p ^ 1], 2, p, n, st, childs, endpoint, queue, out, stack)
+                _assign_label(
+                    endpoint[p ^ 1], 2, p, n, st, childs, endpoint, queue, out, stack, act
+                )
                 allowed[ep[j - trick] >> 1] = 1
                 j += jstep
                 p = ep[j - trick] ^ trick
@@ -313,6 +340,7 @@ def _expand(
             bv = ch[j]
             st[LABEL, endpoint[p ^ 1]] = 2
             st[LABEL, bv] = 2
+            _list_top(bv, n, st, act)
             st[LABELEND, endpoint[p ^ 1]] = p
             st[LABELEND, bv] = p
             st[BEST, bv] = -1
@@ -342,6 +370,7 @@ def _expand(
                         queue,
                         out,
                         stack,
+                        act,
                     )
                 j += jstep
         st[LABEL, b] = -1
@@ -485,6 +514,9 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
     touched = np.empty(2 * n, np.int64)
     task_b = np.empty(2 * n, np.int64)
     task_v = np.empty(2 * n, np.int64)
+    # The vertices and top-level blossoms labelled (or given a least-slack
+    # edge) in this stage: the only ones a dual change can concern.
+    act = np.zeros(2 + 3 * n, np.int64)
 
     stages = 0
     while True:
@@ -494,10 +526,13 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         st[HASBEST, n:] = 0
         allowed[:] = 0
         queue.clear()
+        st[ACTIVE] = 0
+        act[0] = 0
+        act[1] = 0
         roots = 0
         for v in range(n):
             if st[MATE, v] == -1 and st[DUAL, v] > 0 and st[LABEL, st[INBLOSSOM, v]] == 0:
-                _assign_label(v, 1, -1, n, st, childs, endpoint, queue, out, stack)
+                _assign_label(v, 1, -1, n, st, childs, endpoint, queue, out, stack, act)
                 roots += 1
         if roots == 0:
             break
@@ -530,7 +565,9 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                                 _augment_path(v, p, n, st, childs, endps, endpoint, task_b, task_v)
                                 augmented = True
                                 break
-                            _assign_label(w, 2, p ^ 1, n, st, childs, endpoint, queue, out, stack)
+                            _assign_label(
+                                w, 2, p ^ 1, n, st, childs, endpoint, queue, out, stack, act
+                            )
                         elif st[LABEL, bw] == 1:
                             base = _scan(v, w, st, endpoint, path_a)
                             if base >= 0:
@@ -557,6 +594,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                                     path_b,
                                     best_to,
                                     touched,
+                                    act,
                                 )
                             else:
                                 _augment_path(
@@ -577,13 +615,16 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     elif st[LABEL, w] == 0:
                         if st[BEST, w] == -1 or kslack < _slack(st[BEST, w], st, ei, ej, ew):
                             st[BEST, w] = k
+                            _list_vertex(w, n, st, act)
             if augmented:
                 break
             # No augmenting path with tight edges: change the duals.
             kind = 0
             delta = 0
             at = -1
-            for v in range(n):
+            vertices = act[2 : 2 + act[0]]
+            tops = act[2 + n : 2 + n + act[1]]
+            for v in vertices:
                 label = st[LABEL, st[INBLOSSOM, v]]
                 if label == 1:  # delta1: an S-vertex's dual reaches 0
                     if kind == 0 or st[DUAL, v] < delta:
@@ -596,7 +637,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                         delta = d
                         kind = 2
                         at = st[BEST, v]
-            for b in range(2 * n):
+            for b in tops:
                 if st[PARENT, b] != -1:
                     continue
                 label = st[LABEL, b]
@@ -610,14 +651,14 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     delta = st[DUAL, b]
                     kind = 4
                     at = b
-            for v in range(n):
+            for v in vertices:
                 label = st[LABEL, st[INBLOSSOM, v]]
                 if label == 1:
                     st[DUAL, v] -= delta
                 elif label == 2:
                     st[DUAL, v] += delta
-            for b in range(n, 2 * n):
-                if st[BASE, b] >= 0 and st[PARENT, b] == -1:
+            for b in tops:
+                if b >= n and st[BASE, b] >= 0 and st[PARENT, b] == -1:
                     if st[LABEL, b] == 1:
                         st[DUAL, b] += delta
                     elif st[LABEL, b] == 2:
@@ -648,6 +689,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     out,
                     stack,
                     pending,
+                    act,
                 )
         if not keep_zero:
             for b in range(n, 2 * n):
@@ -672,6 +714,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                         out,
                         stack,
                         pending,
+                        act,
                     )
     result = np.full(n, -1, np.int64)
     for v in range(n):
