@@ -42,11 +42,17 @@ INBLOSSOM = 2  # top-level blossom of a vertex
 PARENT = 3  # enclosing blossom, -1 at top level
 BASE = 4  # base vertex of a blossom, -1 for an unused blossom number
 BEST = 5  # least-slack edge (to an S-blossom) or -1
-DUAL = 6  # twice the dual variable
+DUAL = 6  # twice the dual variable, as of the stamp of its top-level blossom
 MATE = 7  # far endpoint of the matched edge, -1 if single
 HASBEST = 8  # 1 if the blossom's list of least-slack edges is valid
-ACTIVE = 9  # bit 1: vertex listed in this stage; bit 2: top-level blossom listed
-ROWS = 10
+LISTED = 9  # 1 if the top-level blossom is in this stage's list
+STAMP = 10  # the stage's total dual change when the top-level blossom got its label
+ROWS = 11
+
+# Slots of the control array ``ctl``.
+OFF = 0  # total dual change of this stage (S-vertices went down by it)
+TOPS = 1  # how many top-level blossoms this stage has labelled (list ``tops``)
+H1, H2, H3, H4 = 2, 3, 4, 5  # sizes of the four heaps
 
 #: Keep S-blossoms whose dual is 0 at the end of a stage (see the module doc);
 #: the tests check both settings.
@@ -75,47 +81,113 @@ def _leaves(b, n, childs, out, stack):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _list_vertex(v, n, st, act):  # pragma: no cover - compiled
-    """List vertex ``v`` for this stage's dual changes (``act[0]`` counts them)."""
-    if not st[ACTIVE, v] & 1:
-        st[ACTIVE, v] |= 1
-        act[2 + act[0]] = v
-        act[0] += 1
+def _push(h, ctl, slot, key, a, b):  # pragma: no cover - compiled
+    """Push ``(key, a, b)`` on heap ``h`` (rows key, a, b) whose size is ``ctl[slot]``."""
+    pos = ctl[slot]
+    ctl[slot] = pos + 1
+    h[0, pos] = key
+    h[1, pos] = a
+    h[2, pos] = b
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        if h[0, parent] <= h[0, pos]:
+            break
+        for r in range(3):
+            h[r, parent], h[r, pos] = h[r, pos], h[r, parent]
+        pos = parent
 
 
 @njit(cache=True, nogil=True)
-def _list_top(b, n, st, act):  # pragma: no cover - compiled
-    """List top-level blossom (or vertex) ``b`` for this stage (``act[1]`` counts them)."""
-    if not st[ACTIVE, b] & 2:
-        st[ACTIVE, b] |= 2
-        act[2 + n + act[1]] = b
-        act[1] += 1
+def _sift_down(h, size, pos):  # pragma: no cover - compiled
+    while True:
+        child = 2 * pos + 1
+        if child >= size:
+            return
+        if child + 1 < size and h[0, child + 1] < h[0, child]:
+            child += 1
+        if h[0, pos] <= h[0, child]:
+            return
+        for r in range(3):
+            h[r, child], h[r, pos] = h[r, pos], h[r, child]
+        pos = child
 
 
 @njit(cache=True, nogil=True)
-def _slack(k, st, ei, ej, ew):  # pragma: no cover - compiled
-    return st[DUAL, ei[k]] + st[DUAL, ej[k]] - 2 * ew[k]
+def _pop(h, ctl, slot):  # pragma: no cover - compiled
+    """Drop the smallest entry of heap ``h``."""
+    size = ctl[slot] - 1
+    ctl[slot] = size
+    for r in range(3):
+        h[r, 0] = h[r, size]
+    _sift_down(h, size, 0)
 
 
 @njit(cache=True, nogil=True)
-def _assign_label(w, t, p, n, st, childs, endpoint, queue, out, stack, act):  # pragma: no cover
+def _list_top(b, n, st, ctl, tops):  # pragma: no cover - compiled
+    """Note top-level blossom (or vertex) ``b`` as labelled in this stage."""
+    st[STAMP, b] = ctl[OFF]
+    if not st[LISTED, b]:
+        st[LISTED, b] = 1
+        tops[ctl[TOPS]] = b
+        ctl[TOPS] += 1
+
+
+@njit(cache=True, nogil=True)
+def _dual(v, st, off):  # pragma: no cover - compiled
+    """Twice the current dual of vertex ``v`` (its blossom's change since its stamp added)."""
+    b = st[INBLOSSOM, v]
+    label = st[LABEL, b]
+    if label == 1:
+        return st[DUAL, v] - (off - st[STAMP, b])
+    if label == 2:
+        return st[DUAL, v] + (off - st[STAMP, b])
+    return st[DUAL, v]
+
+
+@njit(cache=True, nogil=True)
+def _slack(k, st, ei, ej, ew, off):  # pragma: no cover - compiled
+    return _dual(ei[k], st, off) + _dual(ej[k], st, off) - 2 * ew[k]
+
+
+@njit(cache=True, nogil=True)
+def _settle(b, n, st, childs, out, stack, off):  # pragma: no cover - compiled
+    """Write the dual change since its stamp into top-level blossom ``b`` and its vertices."""
+    label = st[LABEL, b]
+    change = off - st[STAMP, b]
+    st[STAMP, b] = off
+    if change == 0 or (label != 1 and label != 2):
+        return
+    if label == 1:
+        change = -change
+    count = _leaves(b, n, childs, out, stack)
+    for i in range(count):
+        st[DUAL, out[i]] += change
+    if b >= n:
+        st[DUAL, b] -= change
+
+
+@njit(cache=True, nogil=True)
+def _assign_label(
+    w, t, p, n, st, childs, endpoint, queue, out, stack, ctl, tops, h1, h4
+):  # pragma: no cover - compiled
     """Label ``w``'s top-level blossom ``t`` (1 S, 2 T) through endpoint ``p``."""
     while True:
         b = st[INBLOSSOM, w]
-        _list_top(b, n, st, act)
         st[LABEL, w] = t
         st[LABEL, b] = t
         st[LABELEND, w] = p
         st[LABELEND, b] = p
         st[BEST, w] = -1
         st[BEST, b] = -1
-        count = _leaves(b, n, childs, out, stack)
-        for i in range(count):
-            _list_vertex(out[i], n, st, act)
+        _list_top(b, n, st, ctl, tops)
         if t == 1:
+            count = _leaves(b, n, childs, out, stack)
             for i in range(count):
                 queue.append(out[i])
+                _push(h1, ctl, H1, st[DUAL, out[i]] + ctl[OFF], out[i], 0)
             return
+        if b >= n:
+            _push(h4, ctl, H4, st[DUAL, b] + ctl[OFF], b, 0)
         # A T-blossom: its base is matched; its mate becomes S.
         q = st[MATE, st[BASE, b]]
         w = endpoint[q]
@@ -173,9 +245,12 @@ def _add_blossom(
     path_b,
     best_to,
     touched,
-    act,
-):  # pragma: no cover
+    ctl,
+    tops,
+    h1,
+):  # pragma: no cover - compiled
     """Make the blossom closed by S-S edge ``k`` with base ``base``; return the unused count."""
+    off = ctl[OFF]
     v = ei[k]
     w = ej[k]
     bb = st[INBLOSSOM, base]
@@ -213,15 +288,19 @@ def _add_blossom(
         ep[1 + na + i] = stack[i]
     childs[b] = ch
     endps[b] = ep
+    for c in ch:
+        _settle(c, n, st, childs, out, stack, off)
     st[LABEL, b] = 1
-    _list_top(b, n, st, act)
     st[LABELEND, b] = st[LABELEND, bb]
     st[DUAL, b] = 0
+    _list_top(b, n, st, ctl, tops)
     count = _leaves(b, n, childs, out, stack)
     for i in range(count):
         x = out[i]
         if st[LABEL, st[INBLOSSOM, x]] == 2:
-            queue.append(x)  # a T-vertex becomes S inside the new S-blossom
+            # A T-vertex becomes S inside the new S-blossom.
+            queue.append(x)
+            _push(h1, ctl, H1, st[DUAL, x] + off, x, 0)
         st[INBLOSSOM, x] = b
     # The least-slack edge from the new blossom to each other S-blossom.
     n_touched = 0
@@ -250,7 +329,7 @@ def _add_blossom(
                     touched[n_touched] = bj
                     n_touched += 1
                     best_to[bj] = kk
-                elif _slack(kk, st, ei, ej, ew) < _slack(best_to[bj], st, ei, ej, ew):
+                elif _slack(kk, st, ei, ej, ew, off) < _slack(best_to[bj], st, ei, ej, ew, off):
                     best_to[bj] = kk
         st[HASBEST, c] = 0
         st[BEST, c] = -1
@@ -260,7 +339,7 @@ def _add_blossom(
         kk = best_to[touched[i]]
         best_to[touched[i]] = -1
         found[i] = kk
-        if best == -1 or _slack(kk, st, ei, ej, ew) < _slack(best, st, ei, ej, ew):
+        if best == -1 or _slack(kk, st, ei, ej, ew, off) < _slack(best, st, ei, ej, ew, off):
             best = kk
     bests[b] = found
     st[HASBEST, b] = 1
@@ -292,9 +371,13 @@ def _expand(
     out,
     stack,
     pending,
-    act,
+    ctl,
+    tops,
+    h1,
+    h4,
 ):  # pragma: no cover - compiled
     """Expand blossom ``b0`` (and, at the end of a stage, its sub-blossoms with dual 0)."""
+    _settle(b0, n, st, childs, out, stack, ctl[OFF])
     pending[0] = b0
     top = 1
     while top > 0:
@@ -330,7 +413,20 @@ def _expand(
                 st[LABEL, endpoint[p ^ 1]] = 0
                 st[LABEL, endpoint[ep[j - trick] ^ trick ^ 1]] = 0
                 _assign_label(
-                    endpoint[p ^ 1], 2, p, n, st, childs, endpoint, queue, out, stack, act
+                    endpoint[p ^ 1],
+                    2,
+                    p,
+                    n,
+                    st,
+                    childs,
+                    endpoint,
+                    queue,
+                    out,
+                    stack,
+                    ctl,
+                    tops,
+                    h1,
+                    h4,
                 )
                 allowed[ep[j - trick] >> 1] = 1
                 j += jstep
@@ -340,10 +436,12 @@ def _expand(
             bv = ch[j]
             st[LABEL, endpoint[p ^ 1]] = 2
             st[LABEL, bv] = 2
-            _list_top(bv, n, st, act)
             st[LABELEND, endpoint[p ^ 1]] = p
             st[LABELEND, bv] = p
             st[BEST, bv] = -1
+            _list_top(bv, n, st, ctl, tops)
+            if bv >= n:
+                _push(h4, ctl, H4, st[DUAL, bv] + ctl[OFF], bv, 0)
             j += jstep
             while ch[j] != entry:
                 bv = ch[j]
@@ -370,7 +468,10 @@ def _expand(
                         queue,
                         out,
                         stack,
-                        act,
+                        ctl,
+                        tops,
+                        h1,
+                        h4,
                     )
                 j += jstep
         st[LABEL, b] = -1
@@ -453,6 +554,38 @@ def _augment_path(s, p, n, st, childs, endps, endpoint, task_b, task_v):  # prag
         p = st[LABELEND, bt] ^ 1
 
 
+@njit(cache=True, nogil=True)
+def _compact(h, ctl, slot, seen, st, ei, ej, ew, off, which):  # pragma: no cover - compiled
+    """Keep only the valid entries of heap ``h`` (2: free vertices, 3: S-blossoms), once each."""
+    kept = 0
+    for i in range(ctl[slot]):
+        a = h[1, i]
+        k = h[2, i]
+        if seen[a] or st[BEST, a] != k:
+            continue
+        if which == 2:
+            valid = (
+                st[LABEL, st[INBLOSSOM, a]] == 0 and h[0, i] == _slack(k, st, ei, ej, ew, off) + off
+            )
+        else:
+            valid = (
+                st[PARENT, a] == -1
+                and st[LABEL, a] == 1
+                and st[INBLOSSOM, ei[k]] != st[INBLOSSOM, ej[k]]
+                and h[0, i] == _slack(k, st, ei, ej, ew, off) + 2 * off
+            )
+        if valid:
+            seen[a] = 1
+            for r in range(3):
+                h[r, kept] = h[r, i]
+            kept += 1
+    for i in range(kept):
+        seen[h[1, i]] = 0
+    ctl[slot] = kept
+    for pos in range(kept // 2 - 1, -1, -1):
+        _sift_down(h, kept, pos)
+
+
 # Compiled (or loaded from numba's cache) at import, with its one signature.
 @njit(
     "Tuple((int64[:], int64))(int64, int64[:], int64[:], int64[:], int64[:], int64[:], boolean)",
@@ -484,6 +617,8 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
     st[DUAL, :n] = dual
     st[DUAL, n:] = 0
     st[HASBEST] = 0
+    st[LISTED] = 0
+    st[STAMP] = 0
     for v in range(n):
         u = partner[v]
         if u >= 0:
@@ -514,9 +649,19 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
     touched = np.empty(2 * n, np.int64)
     task_b = np.empty(2 * n, np.int64)
     task_v = np.empty(2 * n, np.int64)
-    # The vertices and top-level blossoms labelled (or given a least-slack
-    # edge) in this stage: the only ones a dual change can concern.
-    act = np.zeros(2 + 3 * n, np.int64)
+    seen = np.zeros(2 * n, np.uint8)
+    ctl = np.zeros(6, np.int64)
+    tops = np.empty(2 * n, np.int64)
+    # Heaps of (key, a, b); a key is the event's dual change plus the change
+    # so far (``off``), fixed while the entry is valid: S-vertices by dual
+    # (h1), free vertices by the slack of their least-slack edge (h2),
+    # S-blossoms by the slack of theirs (h3, twice the change), T-blossoms by
+    # dual (h4). Entries of h2-h4 are checked when they reach the top.
+    h1 = np.empty((3, n + 1), np.int64)
+    h4 = np.empty((3, n + 1), np.int64)
+    cap = 2 * m + 4 * n + 16
+    h2 = np.empty((3, cap), np.int64)
+    h3 = np.empty((3, cap), np.int64)
 
     stages = 0
     while True:
@@ -524,20 +669,22 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         st[LABEL] = 0
         st[BEST] = -1
         st[HASBEST, n:] = 0
+        st[LISTED] = 0
         allowed[:] = 0
         queue.clear()
-        st[ACTIVE] = 0
-        act[0] = 0
-        act[1] = 0
+        ctl[:] = 0
         roots = 0
         for v in range(n):
             if st[MATE, v] == -1 and st[DUAL, v] > 0 and st[LABEL, st[INBLOSSOM, v]] == 0:
-                _assign_label(v, 1, -1, n, st, childs, endpoint, queue, out, stack, act)
+                _assign_label(
+                    v, 1, -1, n, st, childs, endpoint, queue, out, stack, ctl, tops, h1, h4
+                )
                 roots += 1
         if roots == 0:
             break
         while True:  # substages
             augmented = False
+            off = ctl[OFF]
             while len(queue) > 0 and not augmented:
                 v = queue.pop()
                 for e in range(nb_ptr[v], nb_ptr[v + 1]):
@@ -550,7 +697,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                         continue
                     kslack = 0
                     if not allowed[k]:
-                        kslack = _slack(k, st, ei, ej, ew)
+                        kslack = _slack(k, st, ei, ej, ew, off)
                         if kslack <= 0:
                             allowed[k] = 1
                     if allowed[k]:
@@ -566,7 +713,20 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                                 augmented = True
                                 break
                             _assign_label(
-                                w, 2, p ^ 1, n, st, childs, endpoint, queue, out, stack, act
+                                w,
+                                2,
+                                p ^ 1,
+                                n,
+                                st,
+                                childs,
+                                endpoint,
+                                queue,
+                                out,
+                                stack,
+                                ctl,
+                                tops,
+                                h1,
+                                h4,
                             )
                         elif st[LABEL, bw] == 1:
                             base = _scan(v, w, st, endpoint, path_a)
@@ -594,8 +754,16 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                                     path_b,
                                     best_to,
                                     touched,
-                                    act,
+                                    ctl,
+                                    tops,
+                                    h1,
                                 )
+                                b = unused[n_unused]
+                                if st[BEST, b] != -1:
+                                    key = _slack(st[BEST, b], st, ei, ej, ew, off) + 2 * off
+                                    if ctl[H3] == cap:
+                                        _compact(h3, ctl, H3, seen, st, ei, ej, ew, off, 3)
+                                    _push(h3, ctl, H3, key, b, st[BEST, b])
                             else:
                                 _augment_path(
                                     ei[k], 2 * k + 1, n, st, childs, endps, endpoint, task_b, task_v
@@ -610,59 +778,71 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                             st[LABEL, w] = 2
                             st[LABELEND, w] = p ^ 1
                     elif st[LABEL, bw] == 1:
-                        if st[BEST, bv] == -1 or kslack < _slack(st[BEST, bv], st, ei, ej, ew):
+                        if st[BEST, bv] == -1 or kslack < _slack(st[BEST, bv], st, ei, ej, ew, off):
                             st[BEST, bv] = k
+                            if ctl[H3] == cap:
+                                _compact(h3, ctl, H3, seen, st, ei, ej, ew, off, 3)
+                            _push(h3, ctl, H3, kslack + 2 * off, bv, k)
                     elif st[LABEL, w] == 0:
-                        if st[BEST, w] == -1 or kslack < _slack(st[BEST, w], st, ei, ej, ew):
+                        if st[BEST, w] == -1 or kslack < _slack(st[BEST, w], st, ei, ej, ew, off):
                             st[BEST, w] = k
-                            _list_vertex(w, n, st, act)
+                            if st[LABEL, bw] == 0:
+                                if ctl[H2] == cap:
+                                    _compact(h2, ctl, H2, seen, st, ei, ej, ew, off, 2)
+                                _push(h2, ctl, H2, kslack + off, w, k)
             if augmented:
                 break
-            # No augmenting path with tight edges: change the duals.
-            kind = 0
-            delta = 0
-            at = -1
-            vertices = act[2 : 2 + act[0]]
-            tops = act[2 + n : 2 + n + act[1]]
-            for v in vertices:
-                label = st[LABEL, st[INBLOSSOM, v]]
-                if label == 1:  # delta1: an S-vertex's dual reaches 0
-                    if kind == 0 or st[DUAL, v] < delta:
-                        delta = st[DUAL, v]
-                        kind = 1
-                        at = v
-                elif label == 0 and st[BEST, v] != -1:  # delta2: S to free gets tight
-                    d = _slack(st[BEST, v], st, ei, ej, ew)
-                    if kind == 0 or d < delta:
-                        delta = d
+            # No augmenting path with tight edges: the smallest dual change
+            # that makes progress (keys are fixed; the change so far is off).
+            kind = 1  # delta1: an S-vertex's dual reaches 0 (there is a root)
+            delta = h1[0, 0] - off
+            at = h1[1, 0]
+            while ctl[H2] > 0:  # delta2: an edge from S to a free vertex gets tight
+                w = h2[1, 0]
+                k = h2[2, 0]
+                if (
+                    st[LABEL, st[INBLOSSOM, w]] == 0
+                    and st[BEST, w] == k
+                    and h2[0, 0] == _slack(k, st, ei, ej, ew, off) + off
+                ):
+                    if h2[0, 0] - off < delta:
+                        delta = h2[0, 0] - off
                         kind = 2
-                        at = st[BEST, v]
-            for b in tops:
-                if st[PARENT, b] != -1:
-                    continue
-                label = st[LABEL, b]
-                if label == 1 and st[BEST, b] != -1:  # delta3: S-S edge gets tight
-                    d = _slack(st[BEST, b], st, ei, ej, ew) // 2
-                    if d < delta:
-                        delta = d
+                        at = k
+                    break
+                _pop(h2, ctl, H2)
+            while ctl[H3] > 0:  # delta3: an edge between S-blossoms gets tight
+                b = h3[1, 0]
+                k = h3[2, 0]
+                if (
+                    st[PARENT, b] == -1
+                    and st[LABEL, b] == 1
+                    and st[BEST, b] == k
+                    and st[INBLOSSOM, ei[k]] != st[INBLOSSOM, ej[k]]
+                    and h3[0, 0] == _slack(k, st, ei, ej, ew, off) + 2 * off
+                ):
+                    if (h3[0, 0] - 2 * off) // 2 < delta:
+                        delta = (h3[0, 0] - 2 * off) // 2
                         kind = 3
-                        at = st[BEST, b]
-                elif label == 2 and b >= n and st[DUAL, b] < delta:  # delta4: T-blossom z 0
-                    delta = st[DUAL, b]
-                    kind = 4
-                    at = b
-            for v in vertices:
-                label = st[LABEL, st[INBLOSSOM, v]]
-                if label == 1:
-                    st[DUAL, v] -= delta
-                elif label == 2:
-                    st[DUAL, v] += delta
-            for b in tops:
-                if b >= n and st[BASE, b] >= 0 and st[PARENT, b] == -1:
-                    if st[LABEL, b] == 1:
-                        st[DUAL, b] += delta
-                    elif st[LABEL, b] == 2:
-                        st[DUAL, b] -= delta
+                        at = k
+                    break
+                _pop(h3, ctl, H3)
+            while ctl[H4] > 0:  # delta4: a T-blossom's dual reaches 0
+                b = h4[1, 0]
+                if (
+                    st[BASE, b] >= 0
+                    and st[PARENT, b] == -1
+                    and st[LABEL, b] == 2
+                    and h4[0, 0] == st[DUAL, b] + st[STAMP, b]
+                ):
+                    if h4[0, 0] - off < delta:
+                        delta = h4[0, 0] - off
+                        kind = 4
+                        at = b
+                    break
+                _pop(h4, ctl, H4)
+            ctl[OFF] = off + delta
+            off = ctl[OFF]
             if kind == 1:
                 # An S-vertex reached dual 0: flip its tree path; it stays single.
                 _augment_path(at, -1, n, st, childs, endps, endpoint, task_b, task_v)
@@ -674,6 +854,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     i = ej[at]
                 queue.append(i)
             else:
+                inside = _leaves(at, n, childs, path_b, stack)
                 n_unused = _expand(
                     at,
                     False,
@@ -689,8 +870,24 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     out,
                     stack,
                     pending,
-                    act,
+                    ctl,
+                    tops,
+                    h1,
+                    h4,
                 )
+                # Vertices left free have slacks that start shrinking now.
+                for i in range(inside):
+                    w = path_b[i]
+                    k = st[BEST, w]
+                    if k != -1 and st[LABEL, st[INBLOSSOM, w]] == 0:
+                        if ctl[H2] == cap:
+                            _compact(h2, ctl, H2, seen, st, ei, ej, ew, off, 2)
+                        _push(h2, ctl, H2, _slack(k, st, ei, ej, ew, off) + off, w, k)
+        # Write the stage's dual changes into the blossoms it labelled.
+        for i in range(ctl[TOPS]):
+            b = tops[i]
+            if st[PARENT, b] == -1 and st[BASE, b] >= 0:
+                _settle(b, n, st, childs, out, stack, ctl[OFF])
         if not keep_zero:
             for b in range(n, 2 * n):
                 if (
@@ -714,7 +911,10 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                         out,
                         stack,
                         pending,
-                        act,
+                        ctl,
+                        tops,
+                        h1,
+                        h4,
                     )
     result = np.full(n, -1, np.int64)
     for v in range(n):
