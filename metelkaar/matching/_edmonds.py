@@ -15,6 +15,11 @@ with numba, with the changes :func:`metelkaar.matching.pair_up` needs:
   and the vertex stays single). At the end every single vertex has dual 0,
   which with non-negative slacks, tight matched edges and full blossoms is
   optimality for maximum weight;
+- dual changes are lazy: a change moves one offset, and a blossom's vertices
+  take the change since its label (its stamp) when the label or the
+  membership changes and at the end of the stage. The four kinds of events
+  that bound a change come from heaps keyed by "change so far at which it
+  happens", checked when they reach the top;
 - with ``keep_zero``, S-blossoms whose dual is 0 at the end of a stage are
   kept instead of expanded (their inner edges stay tight and they stay full,
   so they remain valid) and the next stage does not rebuild them;
@@ -26,6 +31,12 @@ is even at the start and all labelled vertices share one parity (the slack
 between two S-vertices stays even). ``endpoint[p]`` is vertex ``i`` of edge
 ``p // 2`` for even ``p`` and ``j`` for odd ``p``; ``mate[v]`` is the far
 endpoint of ``v``'s matched edge or -1.
+
+The kernel's state travels in a few bundles: ``st``, a matrix with one row
+per field below and one column per vertex, then per blossom; ``g``, the
+graph (tuple of arrays, indices ``EI`` ...); ``bl``, the blossoms' lists of
+children, connecting endpoints and least-slack edges; ``buf``, work arrays;
+``hp``, four heaps; ``ctl``, counters.
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ from numba import njit, types
 from numba.typed import List
 from numpy.typing import NDArray
 
-# Rows of the state matrix ``st`` (one column per vertex, then per blossom).
+# Rows of the state matrix ``st``.
 LABEL = 0  # 0 free, 1 S, 2 T; +4 marks a breadcrumb of _scan
 LABELEND = 1  # endpoint through which the (top-level) blossom got its label
 INBLOSSOM = 2  # top-level blossom of a vertex
@@ -49,10 +60,23 @@ LISTED = 9  # 1 if the top-level blossom is in this stage's list
 STAMP = 10  # the stage's total dual change when the top-level blossom got its label
 ROWS = 11
 
-# Slots of the control array ``ctl``.
+# The graph ``g``: edge ends and weights, endpoints, and per vertex the far
+# endpoints of its edges (CSR).
+EI, EJ, EW, ENDPOINT, NB_PTR, NB_END = range(6)
+
+# The blossom lists ``bl``.
+CHILDS, ENDPS, BESTS = range(3)
+
+# Work arrays ``buf``.
+OUT, STACK, PATH_A, PATH_B, PENDING, BEST_TO, TOUCHED, TASK_B, TASK_V = range(9)
+SEEN, TOPS_LIST, UNUSED, ALLOWED = 9, 10, 11, 12
+
+# Counters ``ctl``; the heaps ``hp`` are numbered as their size slots.
 OFF = 0  # total dual change of this stage (S-vertices went down by it)
-TOPS = 1  # how many top-level blossoms this stage has labelled (list ``tops``)
-H1, H2, H3, H4 = 2, 3, 4, 5  # sizes of the four heaps
+TOPS = 1  # how many top-level blossoms this stage has labelled
+N_UNUSED = 2  # how many blossom numbers are free (``buf[UNUSED]``)
+H1, H2, H3, H4 = 3, 4, 5, 6  # sizes of the heaps hp[0] ... hp[3]
+CTL = 7
 
 #: Keep S-blossoms whose dual is 0 at the end of a stage (see the module doc);
 #: the tests check both settings.
@@ -114,7 +138,7 @@ def _sift_down(h, size, pos):  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _pop(h, ctl, slot):  # pragma: no cover - compiled
-    """Drop the smallest entry of heap ``h``."""
+    """Drop the smallest entry of heap ``h`` whose size is ``ctl[slot]``."""
     size = ctl[slot] - 1
     ctl[slot] = size
     for r in range(3):
@@ -123,18 +147,18 @@ def _pop(h, ctl, slot):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _list_top(b, n, st, ctl, tops):  # pragma: no cover - compiled
-    """Note top-level blossom (or vertex) ``b`` as labelled in this stage."""
+def _list_top(b, st, buf, ctl):  # pragma: no cover - compiled
+    """Stamp top-level blossom (or vertex) ``b``, just labelled, and list it for this stage."""
     st[STAMP, b] = ctl[OFF]
     if not st[LISTED, b]:
         st[LISTED, b] = 1
-        tops[ctl[TOPS]] = b
+        buf[TOPS_LIST][ctl[TOPS]] = b
         ctl[TOPS] += 1
 
 
 @njit(cache=True, nogil=True)
 def _dual(v, st, off):  # pragma: no cover - compiled
-    """Twice the current dual of vertex ``v`` (its blossom's change since its stamp added)."""
+    """Twice the current dual of vertex ``v``."""
     b = st[INBLOSSOM, v]
     label = st[LABEL, b]
     if label == 1:
@@ -145,13 +169,13 @@ def _dual(v, st, off):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _slack(k, st, ei, ej, ew, off):  # pragma: no cover - compiled
-    return _dual(ei[k], st, off) + _dual(ej[k], st, off) - 2 * ew[k]
+def _slack(k, st, g, off):  # pragma: no cover - compiled
+    return _dual(g[EI][k], st, off) + _dual(g[EJ][k], st, off) - 2 * g[EW][k]
 
 
 @njit(cache=True, nogil=True)
-def _settle(b, n, st, childs, out, stack, off):  # pragma: no cover - compiled
-    """Write the dual change since its stamp into top-level blossom ``b`` and its vertices."""
+def _settle(b, n, st, bl, buf, off):  # pragma: no cover - compiled
+    """Write the change since its stamp into top-level blossom ``b`` and its vertices."""
     label = st[LABEL, b]
     change = off - st[STAMP, b]
     st[STAMP, b] = off
@@ -159,7 +183,8 @@ def _settle(b, n, st, childs, out, stack, off):  # pragma: no cover - compiled
         return
     if label == 1:
         change = -change
-    count = _leaves(b, n, childs, out, stack)
+    out = buf[OUT]
+    count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
     for i in range(count):
         st[DUAL, out[i]] += change
     if b >= n:
@@ -167,10 +192,9 @@ def _settle(b, n, st, childs, out, stack, off):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _assign_label(
-    w, t, p, n, st, childs, endpoint, queue, out, stack, ctl, tops, h1, h4
-):  # pragma: no cover - compiled
+def _assign_label(w, t, p, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
     """Label ``w``'s top-level blossom ``t`` (1 S, 2 T) through endpoint ``p``."""
+    out = buf[OUT]
     while True:
         b = st[INBLOSSOM, w]
         st[LABEL, w] = t
@@ -179,25 +203,27 @@ def _assign_label(
         st[LABELEND, b] = p
         st[BEST, w] = -1
         st[BEST, b] = -1
-        _list_top(b, n, st, ctl, tops)
+        _list_top(b, st, buf, ctl)
         if t == 1:
-            count = _leaves(b, n, childs, out, stack)
+            count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
             for i in range(count):
                 queue.append(out[i])
-                _push(h1, ctl, H1, st[DUAL, out[i]] + ctl[OFF], out[i], 0)
+                _push(hp[0], ctl, H1, st[DUAL, out[i]] + ctl[OFF], out[i], 0)
             return
         if b >= n:
-            _push(h4, ctl, H4, st[DUAL, b] + ctl[OFF], b, 0)
+            _push(hp[3], ctl, H4, st[DUAL, b] + ctl[OFF], b, 0)
         # A T-blossom: its base is matched; its mate becomes S.
         q = st[MATE, st[BASE, b]]
-        w = endpoint[q]
+        w = g[ENDPOINT][q]
         t = 1
         p = q ^ 1
 
 
 @njit(cache=True, nogil=True)
-def _scan(v, w, st, endpoint, path):  # pragma: no cover - compiled
+def _scan(v, w, st, g, buf):  # pragma: no cover - compiled
     """Trace back from S-vertices ``v`` and ``w``: the base of a new blossom, or -1."""
+    endpoint = g[ENDPOINT]
+    path = buf[PATH_A]
     count = 0
     base = -1
     while v != -1 or w != -1:
@@ -222,42 +248,16 @@ def _scan(v, w, st, endpoint, path):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _add_blossom(
-    base,
-    k,
-    n,
-    st,
-    childs,
-    endps,
-    bests,
-    ei,
-    ej,
-    ew,
-    endpoint,
-    nb_ptr,
-    nb_end,
-    unused,
-    n_unused,
-    queue,
-    out,
-    stack,
-    path_a,
-    path_b,
-    best_to,
-    touched,
-    ctl,
-    tops,
-    h1,
-):  # pragma: no cover - compiled
-    """Make the blossom closed by S-S edge ``k`` with base ``base``; return the unused count."""
+def _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
+    """Make the S-blossom closed by edge ``k`` with base vertex ``base``; return it."""
     off = ctl[OFF]
-    v = ei[k]
-    w = ej[k]
+    endpoint = g[ENDPOINT]
+    out, stack, path_a, path_b = buf[OUT], buf[STACK], buf[PATH_A], buf[PATH_B]
     bb = st[INBLOSSOM, base]
-    bv = st[INBLOSSOM, v]
-    bw = st[INBLOSSOM, w]
-    n_unused -= 1
-    b = unused[n_unused]
+    bv = st[INBLOSSOM, g[EI][k]]
+    bw = st[INBLOSSOM, g[EJ][k]]
+    ctl[N_UNUSED] -= 1
+    b = buf[UNUSED][ctl[N_UNUSED]]
     st[BASE, b] = base
     st[PARENT, b] = -1
     st[PARENT, bb] = b
@@ -286,33 +286,34 @@ def _add_blossom(
     for i in range(nb):
         ch[1 + na + i] = path_b[i]
         ep[1 + na + i] = stack[i]
-    childs[b] = ch
-    endps[b] = ep
+    bl[CHILDS][b] = ch
+    bl[ENDPS][b] = ep
     for c in ch:
-        _settle(c, n, st, childs, out, stack, off)
+        _settle(c, n, st, bl, buf, off)
     st[LABEL, b] = 1
     st[LABELEND, b] = st[LABELEND, bb]
     st[DUAL, b] = 0
-    _list_top(b, n, st, ctl, tops)
-    count = _leaves(b, n, childs, out, stack)
+    _list_top(b, st, buf, ctl)
+    count = _leaves(b, n, bl[CHILDS], out, stack)
     for i in range(count):
         x = out[i]
         if st[LABEL, st[INBLOSSOM, x]] == 2:
             # A T-vertex becomes S inside the new S-blossom.
             queue.append(x)
-            _push(h1, ctl, H1, st[DUAL, x] + off, x, 0)
+            _push(hp[0], ctl, H1, st[DUAL, x] + off, x, 0)
         st[INBLOSSOM, x] = b
     # The least-slack edge from the new blossom to each other S-blossom.
+    ei, ej, nb_ptr, nb_end = g[EI], g[EJ], g[NB_PTR], g[NB_END]
+    best_to, touched = buf[BEST_TO], buf[TOUCHED]
     n_touched = 0
     for c in ch:
         if st[HASBEST, c] == 1:
-            edges = bests[c]
+            edges = bl[BESTS][c]
             count = len(edges)
-            for i in range(count):
-                out[i] = edges[i]
+            out[:count] = edges
         else:
             count = 0
-            m_leaves = _leaves(c, n, childs, path_a, stack)
+            m_leaves = _leaves(c, n, bl[CHILDS], path_a, stack)
             for i in range(m_leaves):
                 x = path_a[i]
                 for e in range(nb_ptr[x], nb_ptr[x + 1]):
@@ -329,7 +330,7 @@ def _add_blossom(
                     touched[n_touched] = bj
                     n_touched += 1
                     best_to[bj] = kk
-                elif _slack(kk, st, ei, ej, ew, off) < _slack(best_to[bj], st, ei, ej, ew, off):
+                elif _slack(kk, st, g, off) < _slack(best_to[bj], st, g, off):
                     best_to[bj] = kk
         st[HASBEST, c] = 0
         st[BEST, c] = -1
@@ -339,12 +340,12 @@ def _add_blossom(
         kk = best_to[touched[i]]
         best_to[touched[i]] = -1
         found[i] = kk
-        if best == -1 or _slack(kk, st, ei, ej, ew, off) < _slack(best, st, ei, ej, ew, off):
+        if best == -1 or _slack(kk, st, g, off) < _slack(best, st, g, off):
             best = kk
-    bests[b] = found
+    bl[BESTS][b] = found
     st[HASBEST, b] = 1
     st[BEST, b] = best
-    return n_unused
+    return b
 
 
 @njit(cache=True, nogil=True)
@@ -356,35 +357,72 @@ def _index(arr, x):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _expand(
-    b0,
-    endstage,
-    n,
-    st,
-    childs,
-    endps,
-    endpoint,
-    allowed,
-    unused,
-    n_unused,
-    queue,
-    out,
-    stack,
-    pending,
-    ctl,
-    tops,
-    h1,
-    h4,
-):  # pragma: no cover - compiled
+def _relabel(b, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
+    """Label the sub-blossoms of T-blossom ``b``, expanded during a stage, on the
+    path from the one it was entered through to its base."""
+    endpoint = g[ENDPOINT]
+    allowed = buf[ALLOWED]
+    out = buf[OUT]
+    ch = bl[CHILDS][b]
+    ep = bl[ENDPS][b]
+    entry = st[INBLOSSOM, endpoint[st[LABELEND, b] ^ 1]]
+    j = _index(ch, entry)
+    if j & 1:
+        j -= len(ch)  # odd: go forward and wrap
+        jstep = 1
+        trick = 0
+    else:
+        jstep = -1  # even: go backward
+        trick = 1
+    p = st[LABELEND, b]
+    while j != 0:
+        st[LABEL, endpoint[p ^ 1]] = 0
+        st[LABEL, endpoint[ep[j - trick] ^ trick ^ 1]] = 0
+        _assign_label(endpoint[p ^ 1], 2, p, n, st, bl, g, buf, hp, ctl, queue)
+        allowed[ep[j - trick] >> 1] = 1
+        j += jstep
+        p = ep[j - trick] ^ trick
+        allowed[p >> 1] = 1
+        j += jstep
+    bv = ch[j]
+    st[LABEL, endpoint[p ^ 1]] = 2
+    st[LABEL, bv] = 2
+    st[LABELEND, endpoint[p ^ 1]] = p
+    st[LABELEND, bv] = p
+    st[BEST, bv] = -1
+    _list_top(bv, st, buf, ctl)
+    if bv >= n:
+        _push(hp[3], ctl, H4, st[DUAL, bv] + ctl[OFF], bv, 0)
+    j += jstep
+    while ch[j] != entry:
+        bv = ch[j]
+        if st[LABEL, bv] == 1:
+            j += jstep
+            continue  # labelled S through a neighbour meanwhile
+        count = _leaves(bv, n, bl[CHILDS], out, buf[STACK])
+        reached = -1
+        for i in range(count):
+            if st[LABEL, out[i]] != 0:
+                reached = out[i]
+                break
+        if reached >= 0:
+            st[LABEL, reached] = 0
+            st[LABEL, endpoint[st[MATE, st[BASE, bv]]]] = 0
+            _assign_label(reached, 2, st[LABELEND, reached], n, st, bl, g, buf, hp, ctl, queue)
+        j += jstep
+
+
+@njit(cache=True, nogil=True)
+def _expand(b0, endstage, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
     """Expand blossom ``b0`` (and, at the end of a stage, its sub-blossoms with dual 0)."""
-    _settle(b0, n, st, childs, out, stack, ctl[OFF])
+    _settle(b0, n, st, bl, buf, ctl[OFF])
+    out, stack, pending = buf[OUT], buf[STACK], buf[PENDING]
     pending[0] = b0
     top = 1
     while top > 0:
         top -= 1
         b = pending[top]
-        ch = childs[b]
-        for s in ch:
+        for s in bl[CHILDS][b]:
             st[PARENT, s] = -1
             if s < n:
                 st[INBLOSSOM, s] = s
@@ -392,101 +430,25 @@ def _expand(
                 pending[top] = s
                 top += 1
             else:
-                count = _leaves(s, n, childs, out, stack)
+                count = _leaves(s, n, bl[CHILDS], out, stack)
                 for i in range(count):
                     st[INBLOSSOM, out[i]] = s
         if (not endstage) and st[LABEL, b] == 2:
-            # A T-blossom expanded during a stage: relabel the sub-blossoms on
-            # the path from the one it was entered through to its base.
-            ep = endps[b]
-            entry = st[INBLOSSOM, endpoint[st[LABELEND, b] ^ 1]]
-            j = _index(ch, entry)
-            if j & 1:
-                j -= len(ch)  # odd: go forward and wrap
-                jstep = 1
-                trick = 0
-            else:
-                jstep = -1  # even: go backward
-                trick = 1
-            p = st[LABELEND, b]
-            while j != 0:
-                st[LABEL, endpoint[p ^ 1]] = 0
-                st[LABEL, endpoint[ep[j - trick] ^ trick ^ 1]] = 0
-                _assign_label(
-                    endpoint[p ^ 1],
-                    2,
-                    p,
-                    n,
-                    st,
-                    childs,
-                    endpoint,
-                    queue,
-                    out,
-                    stack,
-                    ctl,
-                    tops,
-                    h1,
-                    h4,
-                )
-                allowed[ep[j - trick] >> 1] = 1
-                j += jstep
-                p = ep[j - trick] ^ trick
-                allowed[p >> 1] = 1
-                j += jstep
-            bv = ch[j]
-            st[LABEL, endpoint[p ^ 1]] = 2
-            st[LABEL, bv] = 2
-            st[LABELEND, endpoint[p ^ 1]] = p
-            st[LABELEND, bv] = p
-            st[BEST, bv] = -1
-            _list_top(bv, n, st, ctl, tops)
-            if bv >= n:
-                _push(h4, ctl, H4, st[DUAL, bv] + ctl[OFF], bv, 0)
-            j += jstep
-            while ch[j] != entry:
-                bv = ch[j]
-                if st[LABEL, bv] == 1:
-                    j += jstep
-                    continue  # labelled S through a neighbour meanwhile
-                count = _leaves(bv, n, childs, out, stack)
-                reached = -1
-                for i in range(count):
-                    if st[LABEL, out[i]] != 0:
-                        reached = out[i]
-                        break
-                if reached >= 0:
-                    st[LABEL, reached] = 0
-                    st[LABEL, endpoint[st[MATE, st[BASE, bv]]]] = 0
-                    _assign_label(
-                        reached,
-                        2,
-                        st[LABELEND, reached],
-                        n,
-                        st,
-                        childs,
-                        endpoint,
-                        queue,
-                        out,
-                        stack,
-                        ctl,
-                        tops,
-                        h1,
-                        h4,
-                    )
-                j += jstep
+            _relabel(b, n, st, bl, g, buf, hp, ctl, queue)
         st[LABEL, b] = -1
         st[LABELEND, b] = -1
         st[BASE, b] = -1
         st[BEST, b] = -1
         st[HASBEST, b] = 0
-        unused[n_unused] = b
-        n_unused += 1
-    return n_unused
+        buf[UNUSED][ctl[N_UNUSED]] = b
+        ctl[N_UNUSED] += 1
 
 
 @njit(cache=True, nogil=True)
-def _augment_blossom(b0, v0, n, st, childs, endps, endpoint, task_b, task_v):  # pragma: no cover
+def _augment_blossom(b0, v0, n, st, bl, g, buf):  # pragma: no cover - compiled
     """Swap matched and unmatched edges inside ``b0`` so that vertex ``v0`` is its base."""
+    endpoint = g[ENDPOINT]
+    task_b, task_v = buf[TASK_B], buf[TASK_V]
     task_b[0] = b0
     task_v[0] = v0
     top = 1
@@ -501,8 +463,8 @@ def _augment_blossom(b0, v0, n, st, childs, endps, endpoint, task_b, task_v):  #
             task_b[top] = t
             task_v[top] = v
             top += 1
-        ch = childs[b]
-        ep = endps[b]
+        ch = bl[CHILDS][b]
+        ep = bl[ENDPS][b]
         i = _index(ch, t)
         j = i
         if i & 1:
@@ -529,18 +491,19 @@ def _augment_blossom(b0, v0, n, st, childs, endps, endpoint, task_b, task_v):  #
             st[MATE, endpoint[p]] = p ^ 1
             st[MATE, endpoint[p ^ 1]] = p
         if i:
-            childs[b] = np.concatenate((ch[i:], ch[:i]))
-            endps[b] = np.concatenate((ep[i:], ep[:i]))
+            bl[CHILDS][b] = np.concatenate((ch[i:], ch[:i]))
+            bl[ENDPS][b] = np.concatenate((ep[i:], ep[:i]))
         st[BASE, b] = v
 
 
 @njit(cache=True, nogil=True)
-def _augment_path(s, p, n, st, childs, endps, endpoint, task_b, task_v):  # pragma: no cover
+def _augment_path(s, p, n, st, bl, g, buf):  # pragma: no cover - compiled
     """Match S-vertex ``s`` to endpoint ``p`` (-1: leave it single), flipping back to its root."""
+    endpoint = g[ENDPOINT]
     while True:
         bs = st[INBLOSSOM, s]
         if bs >= n:
-            _augment_blossom(bs, s, n, st, childs, endps, endpoint, task_b, task_v)
+            _augment_blossom(bs, s, n, st, bl, g, buf)
         st[MATE, s] = p
         if st[LABELEND, bs] == -1:
             return  # reached the root
@@ -549,41 +512,157 @@ def _augment_path(s, p, n, st, childs, endps, endpoint, task_b, task_v):  # prag
         s = endpoint[st[LABELEND, bt]]
         j = endpoint[st[LABELEND, bt] ^ 1]
         if bt >= n:
-            _augment_blossom(bt, j, n, st, childs, endps, endpoint, task_b, task_v)
+            _augment_blossom(bt, j, n, st, bl, g, buf)
         st[MATE, j] = st[LABELEND, bt]
         p = st[LABELEND, bt] ^ 1
 
 
 @njit(cache=True, nogil=True)
-def _compact(h, ctl, slot, seen, st, ei, ej, ew, off, which):  # pragma: no cover - compiled
-    """Keep only the valid entries of heap ``h`` (2: free vertices, 3: S-blossoms), once each."""
-    kept = 0
-    for i in range(ctl[slot]):
-        a = h[1, i]
-        k = h[2, i]
-        if seen[a] or st[BEST, a] != k:
+def _valid(slot, key, a, k, st, g, off):  # pragma: no cover - compiled
+    """Whether a heap entry still describes a coming event (H2-H4)."""
+    if slot == H2:  # free vertex a, its least-slack edge k
+        return (
+            st[LABEL, st[INBLOSSOM, a]] == 0
+            and st[BEST, a] == k
+            and key == _slack(k, st, g, off) + off
+        )
+    if slot == H3:  # S-blossom a, its least-slack edge k to another S-blossom
+        return (
+            st[PARENT, a] == -1
+            and st[LABEL, a] == 1
+            and st[BEST, a] == k
+            and st[INBLOSSOM, g[EI][k]] != st[INBLOSSOM, g[EJ][k]]
+            and key == _slack(k, st, g, off) + 2 * off
+        )
+    # T-blossom a
+    return (
+        st[BASE, a] >= 0
+        and st[PARENT, a] == -1
+        and st[LABEL, a] == 2
+        and key == st[DUAL, a] + st[STAMP, a]
+    )
+
+
+@njit(cache=True, nogil=True)
+def _push_checked(hp, ctl, slot, key, a, k, st, g, buf):  # pragma: no cover - compiled
+    """Push on heap H2 or H3; when it is full, first keep only its valid entries, once each."""
+    h = hp[slot - H1]
+    if ctl[slot] == h.shape[1]:
+        seen = buf[SEEN]
+        kept = 0
+        for i in range(ctl[slot]):
+            if not seen[h[1, i]] and _valid(slot, h[0, i], h[1, i], h[2, i], st, g, ctl[OFF]):
+                seen[h[1, i]] = 1
+                for r in range(3):
+                    h[r, kept] = h[r, i]
+                kept += 1
+        for i in range(kept):
+            seen[h[1, i]] = 0
+        ctl[slot] = kept
+        for pos in range(kept // 2 - 1, -1, -1):
+            _sift_down(h, kept, pos)
+    _push(h, ctl, slot, key, a, k)
+
+
+@njit(cache=True, nogil=True)
+def _scan_edges(v, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
+    """Grow the forest from S-vertex ``v``; True if the matching was augmented."""
+    endpoint, nb_ptr, nb_end = g[ENDPOINT], g[NB_PTR], g[NB_END]
+    allowed = buf[ALLOWED]
+    off = ctl[OFF]
+    for e in range(nb_ptr[v], nb_ptr[v + 1]):
+        p = nb_end[e]
+        k = p >> 1
+        w = endpoint[p]
+        bv = st[INBLOSSOM, v]
+        bw = st[INBLOSSOM, w]
+        if bv == bw:
             continue
-        if which == 2:
-            valid = (
-                st[LABEL, st[INBLOSSOM, a]] == 0 and h[0, i] == _slack(k, st, ei, ej, ew, off) + off
-            )
-        else:
-            valid = (
-                st[PARENT, a] == -1
-                and st[LABEL, a] == 1
-                and st[INBLOSSOM, ei[k]] != st[INBLOSSOM, ej[k]]
-                and h[0, i] == _slack(k, st, ei, ej, ew, off) + 2 * off
-            )
-        if valid:
-            seen[a] = 1
-            for r in range(3):
-                h[r, kept] = h[r, i]
-            kept += 1
-    for i in range(kept):
-        seen[h[1, i]] = 0
-    ctl[slot] = kept
-    for pos in range(kept // 2 - 1, -1, -1):
-        _sift_down(h, kept, pos)
+        kslack = 0
+        if not allowed[k]:
+            kslack = _slack(k, st, g, off)
+            if kslack <= 0:
+                allowed[k] = 1
+        if allowed[k]:
+            if st[LABEL, bw] == 0:
+                if st[MATE, st[BASE, bw]] == -1:
+                    # A single free target: augmenting path.
+                    if bw >= n:
+                        _augment_blossom(bw, w, n, st, bl, g, buf)
+                    st[MATE, w] = p ^ 1
+                    _augment_path(v, p, n, st, bl, g, buf)
+                    return True
+                _assign_label(w, 2, p ^ 1, n, st, bl, g, buf, hp, ctl, queue)
+            elif st[LABEL, bw] == 1:
+                base = _scan(v, w, st, g, buf)
+                if base >= 0:
+                    b = _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue)
+                    if st[BEST, b] != -1:
+                        key = _slack(st[BEST, b], st, g, off) + 2 * off
+                        _push_checked(hp, ctl, H3, key, b, st[BEST, b], st, g, buf)
+                else:
+                    _augment_path(g[EI][k], 2 * k + 1, n, st, bl, g, buf)
+                    _augment_path(g[EJ][k], 2 * k, n, st, bl, g, buf)
+                    return True
+            elif st[LABEL, w] == 0:
+                # w inside a T-blossom, reached from outside now.
+                st[LABEL, w] = 2
+                st[LABELEND, w] = p ^ 1
+        elif st[LABEL, bw] == 1:
+            if st[BEST, bv] == -1 or kslack < _slack(st[BEST, bv], st, g, off):
+                st[BEST, bv] = k
+                _push_checked(hp, ctl, H3, kslack + 2 * off, bv, k, st, g, buf)
+        elif st[LABEL, w] == 0:
+            if st[BEST, w] == -1 or kslack < _slack(st[BEST, w], st, g, off):
+                st[BEST, w] = k
+                if st[LABEL, bw] == 0:
+                    _push_checked(hp, ctl, H2, kslack + off, w, k, st, g, buf)
+    return False
+
+
+@njit(cache=True, nogil=True)
+def _change_duals(n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
+    """Make the smallest dual change that lets the search go on; True if the stage ends."""
+    off = ctl[OFF]
+    # delta1: an S-vertex's dual reaches 0 (there is always a root).
+    kind = H1
+    delta = hp[0][0, 0] - off
+    at = hp[0][1, 0]
+    for slot in (H2, H3, H4):
+        h = hp[slot - H1]
+        while ctl[slot] > 0:
+            if _valid(slot, h[0, 0], h[1, 0], h[2, 0], st, g, off):
+                # delta2: an S-free edge gets tight; delta3: an S-S edge
+                # (both ends move); delta4: a T-blossom's dual reaches 0.
+                d = (h[0, 0] - 2 * off) // 2 if slot == H3 else h[0, 0] - off
+                if d < delta:
+                    delta = d
+                    kind = slot
+                    at = h[1, 0] if slot == H4 else h[2, 0]
+                break
+            _pop(h, ctl, slot)
+    off += delta
+    ctl[OFF] = off
+    if kind == H1:
+        # An S-vertex reached dual 0: flip its tree path; it stays single.
+        _augment_path(at, -1, n, st, bl, g, buf)
+        return True
+    if kind == H2 or kind == H3:
+        buf[ALLOWED][at] = 1
+        i = g[EI][at]
+        if st[LABEL, st[INBLOSSOM, i]] != 1:
+            i = g[EJ][at]
+        queue.append(i)
+        return False
+    inside = _leaves(at, n, bl[CHILDS], buf[PATH_B], buf[STACK])
+    _expand(at, False, n, st, bl, g, buf, hp, ctl, queue)
+    # Vertices left free have slacks that start shrinking now.
+    for i in range(inside):
+        w = buf[PATH_B][i]
+        k = st[BEST, w]
+        if k != -1 and st[LABEL, st[INBLOSSOM, w]] == 0:
+            _push_checked(hp, ctl, H2, _slack(k, st, g, off) + off, w, k, st, g, buf)
+    return False
 
 
 # Compiled (or loaded from numba's cache) at import, with its one signature.
@@ -609,6 +688,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         fill[ei[k]] += 1
         nb_end[fill[ej[k]]] = 2 * k
         fill[ej[k]] += 1
+    g = (ei.copy(), ej.copy(), ew.copy(), endpoint, nb_ptr, nb_end)
 
     st = np.full((ROWS, 2 * n), -1, np.int64)
     st[LABEL] = 0
@@ -635,33 +715,38 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         childs.append(empty)
         endps.append(empty)
         bests.append(empty)
-    unused = np.arange(2 * n - 1, n - 1, -1).astype(np.int64)
-    n_unused = n
-    allowed = np.zeros(m, np.uint8)
-    queue = List.empty_list(types.int64)
+    bl = (childs, endps, bests)
     size = max(2 * n, 2 * m + 1)
-    out = np.empty(size, np.int64)
-    stack = np.empty(size, np.int64)
-    path_a = np.empty(size, np.int64)
-    path_b = np.empty(size, np.int64)
-    pending = np.empty(2 * n, np.int64)
-    best_to = np.full(2 * n, -1, np.int64)
-    touched = np.empty(2 * n, np.int64)
-    task_b = np.empty(2 * n, np.int64)
-    task_v = np.empty(2 * n, np.int64)
-    seen = np.zeros(2 * n, np.uint8)
-    ctl = np.zeros(6, np.int64)
-    tops = np.empty(2 * n, np.int64)
-    # Heaps of (key, a, b); a key is the event's dual change plus the change
-    # so far (``off``), fixed while the entry is valid: S-vertices by dual
-    # (h1), free vertices by the slack of their least-slack edge (h2),
-    # S-blossoms by the slack of theirs (h3, twice the change), T-blossoms by
-    # dual (h4). Entries of h2-h4 are checked when they reach the top.
-    h1 = np.empty((3, n + 1), np.int64)
-    h4 = np.empty((3, n + 1), np.int64)
+    buf = (
+        np.empty(size, np.int64),  # OUT
+        np.empty(size, np.int64),  # STACK
+        np.empty(size, np.int64),  # PATH_A
+        np.empty(size, np.int64),  # PATH_B
+        np.empty(2 * n, np.int64),  # PENDING
+        np.full(2 * n, -1, np.int64),  # BEST_TO
+        np.empty(2 * n, np.int64),  # TOUCHED
+        np.empty(2 * n, np.int64),  # TASK_B
+        np.empty(2 * n, np.int64),  # TASK_V
+        np.zeros(2 * n, np.int64),  # SEEN
+        np.empty(2 * n, np.int64),  # TOPS_LIST
+        np.arange(2 * n - 1, n - 1, -1).astype(np.int64),  # UNUSED
+        np.zeros(m, np.int64),  # ALLOWED
+    )
+    # Heaps of (key, a, b); a key is the change so far (``ctl[OFF]``) at which
+    # the event happens, fixed while the entry is valid: S-vertices by dual
+    # (H1), free vertices by the slack of their least-slack edge (H2),
+    # S-blossoms by the slack of theirs (H3, keyed by twice the change),
+    # T-blossoms by dual (H4). H2 and H3 are compacted when full.
     cap = 2 * m + 4 * n + 16
-    h2 = np.empty((3, cap), np.int64)
-    h3 = np.empty((3, cap), np.int64)
+    hp = (
+        np.empty((3, n + 1), np.int64),
+        np.empty((3, cap), np.int64),
+        np.empty((3, cap), np.int64),
+        np.empty((3, n + 1), np.int64),
+    )
+    ctl = np.zeros(CTL, np.int64)
+    ctl[N_UNUSED] = n
+    queue = List.empty_list(types.int64)
 
     stages = 0
     while True:
@@ -670,224 +755,29 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         st[BEST] = -1
         st[HASBEST, n:] = 0
         st[LISTED] = 0
-        allowed[:] = 0
+        buf[ALLOWED][:] = 0
         queue.clear()
-        ctl[:] = 0
+        for slot in (OFF, TOPS, H1, H2, H3, H4):
+            ctl[slot] = 0
         roots = 0
         for v in range(n):
             if st[MATE, v] == -1 and st[DUAL, v] > 0 and st[LABEL, st[INBLOSSOM, v]] == 0:
-                _assign_label(
-                    v, 1, -1, n, st, childs, endpoint, queue, out, stack, ctl, tops, h1, h4
-                )
+                _assign_label(v, 1, -1, n, st, bl, g, buf, hp, ctl, queue)
                 roots += 1
         if roots == 0:
             break
         while True:  # substages
             augmented = False
-            off = ctl[OFF]
             while len(queue) > 0 and not augmented:
-                v = queue.pop()
-                for e in range(nb_ptr[v], nb_ptr[v + 1]):
-                    p = nb_end[e]
-                    k = p >> 1
-                    w = endpoint[p]
-                    bv = st[INBLOSSOM, v]
-                    bw = st[INBLOSSOM, w]
-                    if bv == bw:
-                        continue
-                    kslack = 0
-                    if not allowed[k]:
-                        kslack = _slack(k, st, ei, ej, ew, off)
-                        if kslack <= 0:
-                            allowed[k] = 1
-                    if allowed[k]:
-                        if st[LABEL, bw] == 0:
-                            if st[MATE, st[BASE, bw]] == -1:
-                                # A single free target: augmenting path.
-                                if bw >= n:
-                                    _augment_blossom(
-                                        bw, w, n, st, childs, endps, endpoint, task_b, task_v
-                                    )
-                                st[MATE, w] = p ^ 1
-                                _augment_path(v, p, n, st, childs, endps, endpoint, task_b, task_v)
-                                augmented = True
-                                break
-                            _assign_label(
-                                w,
-                                2,
-                                p ^ 1,
-                                n,
-                                st,
-                                childs,
-                                endpoint,
-                                queue,
-                                out,
-                                stack,
-                                ctl,
-                                tops,
-                                h1,
-                                h4,
-                            )
-                        elif st[LABEL, bw] == 1:
-                            base = _scan(v, w, st, endpoint, path_a)
-                            if base >= 0:
-                                n_unused = _add_blossom(
-                                    base,
-                                    k,
-                                    n,
-                                    st,
-                                    childs,
-                                    endps,
-                                    bests,
-                                    ei,
-                                    ej,
-                                    ew,
-                                    endpoint,
-                                    nb_ptr,
-                                    nb_end,
-                                    unused,
-                                    n_unused,
-                                    queue,
-                                    out,
-                                    stack,
-                                    path_a,
-                                    path_b,
-                                    best_to,
-                                    touched,
-                                    ctl,
-                                    tops,
-                                    h1,
-                                )
-                                b = unused[n_unused]
-                                if st[BEST, b] != -1:
-                                    key = _slack(st[BEST, b], st, ei, ej, ew, off) + 2 * off
-                                    if ctl[H3] == cap:
-                                        _compact(h3, ctl, H3, seen, st, ei, ej, ew, off, 3)
-                                    _push(h3, ctl, H3, key, b, st[BEST, b])
-                            else:
-                                _augment_path(
-                                    ei[k], 2 * k + 1, n, st, childs, endps, endpoint, task_b, task_v
-                                )
-                                _augment_path(
-                                    ej[k], 2 * k, n, st, childs, endps, endpoint, task_b, task_v
-                                )
-                                augmented = True
-                                break
-                        elif st[LABEL, w] == 0:
-                            # w inside a T-blossom, reached from outside now.
-                            st[LABEL, w] = 2
-                            st[LABELEND, w] = p ^ 1
-                    elif st[LABEL, bw] == 1:
-                        if st[BEST, bv] == -1 or kslack < _slack(st[BEST, bv], st, ei, ej, ew, off):
-                            st[BEST, bv] = k
-                            if ctl[H3] == cap:
-                                _compact(h3, ctl, H3, seen, st, ei, ej, ew, off, 3)
-                            _push(h3, ctl, H3, kslack + 2 * off, bv, k)
-                    elif st[LABEL, w] == 0:
-                        if st[BEST, w] == -1 or kslack < _slack(st[BEST, w], st, ei, ej, ew, off):
-                            st[BEST, w] = k
-                            if st[LABEL, bw] == 0:
-                                if ctl[H2] == cap:
-                                    _compact(h2, ctl, H2, seen, st, ei, ej, ew, off, 2)
-                                _push(h2, ctl, H2, kslack + off, w, k)
-            if augmented:
+                augmented = _scan_edges(queue.pop(), n, st, bl, g, buf, hp, ctl, queue)
+            if augmented or _change_duals(n, st, bl, g, buf, hp, ctl, queue):
                 break
-            # No augmenting path with tight edges: the smallest dual change
-            # that makes progress (keys are fixed; the change so far is off).
-            kind = 1  # delta1: an S-vertex's dual reaches 0 (there is a root)
-            delta = h1[0, 0] - off
-            at = h1[1, 0]
-            while ctl[H2] > 0:  # delta2: an edge from S to a free vertex gets tight
-                w = h2[1, 0]
-                k = h2[2, 0]
-                if (
-                    st[LABEL, st[INBLOSSOM, w]] == 0
-                    and st[BEST, w] == k
-                    and h2[0, 0] == _slack(k, st, ei, ej, ew, off) + off
-                ):
-                    if h2[0, 0] - off < delta:
-                        delta = h2[0, 0] - off
-                        kind = 2
-                        at = k
-                    break
-                _pop(h2, ctl, H2)
-            while ctl[H3] > 0:  # delta3: an edge between S-blossoms gets tight
-                b = h3[1, 0]
-                k = h3[2, 0]
-                if (
-                    st[PARENT, b] == -1
-                    and st[LABEL, b] == 1
-                    and st[BEST, b] == k
-                    and st[INBLOSSOM, ei[k]] != st[INBLOSSOM, ej[k]]
-                    and h3[0, 0] == _slack(k, st, ei, ej, ew, off) + 2 * off
-                ):
-                    if (h3[0, 0] - 2 * off) // 2 < delta:
-                        delta = (h3[0, 0] - 2 * off) // 2
-                        kind = 3
-                        at = k
-                    break
-                _pop(h3, ctl, H3)
-            while ctl[H4] > 0:  # delta4: a T-blossom's dual reaches 0
-                b = h4[1, 0]
-                if (
-                    st[BASE, b] >= 0
-                    and st[PARENT, b] == -1
-                    and st[LABEL, b] == 2
-                    and h4[0, 0] == st[DUAL, b] + st[STAMP, b]
-                ):
-                    if h4[0, 0] - off < delta:
-                        delta = h4[0, 0] - off
-                        kind = 4
-                        at = b
-                    break
-                _pop(h4, ctl, H4)
-            ctl[OFF] = off + delta
-            off = ctl[OFF]
-            if kind == 1:
-                # An S-vertex reached dual 0: flip its tree path; it stays single.
-                _augment_path(at, -1, n, st, childs, endps, endpoint, task_b, task_v)
-                break
-            if kind == 2 or kind == 3:
-                allowed[at] = 1
-                i = ei[at]
-                if st[LABEL, st[INBLOSSOM, i]] != 1:
-                    i = ej[at]
-                queue.append(i)
-            else:
-                inside = _leaves(at, n, childs, path_b, stack)
-                n_unused = _expand(
-                    at,
-                    False,
-                    n,
-                    st,
-                    childs,
-                    endps,
-                    endpoint,
-                    allowed,
-                    unused,
-                    n_unused,
-                    queue,
-                    out,
-                    stack,
-                    pending,
-                    ctl,
-                    tops,
-                    h1,
-                    h4,
-                )
-                # Vertices left free have slacks that start shrinking now.
-                for i in range(inside):
-                    w = path_b[i]
-                    k = st[BEST, w]
-                    if k != -1 and st[LABEL, st[INBLOSSOM, w]] == 0:
-                        if ctl[H2] == cap:
-                            _compact(h2, ctl, H2, seen, st, ei, ej, ew, off, 2)
-                        _push(h2, ctl, H2, _slack(k, st, ei, ej, ew, off) + off, w, k)
         # Write the stage's dual changes into the blossoms it labelled.
+        tops = buf[TOPS_LIST]
         for i in range(ctl[TOPS]):
             b = tops[i]
             if st[PARENT, b] == -1 and st[BASE, b] >= 0:
-                _settle(b, n, st, childs, out, stack, ctl[OFF])
+                _settle(b, n, st, bl, buf, ctl[OFF])
         if not keep_zero:
             for b in range(n, 2 * n):
                 if (
@@ -896,26 +786,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
                     and st[LABEL, b] == 1
                     and st[DUAL, b] == 0
                 ):
-                    n_unused = _expand(
-                        b,
-                        True,
-                        n,
-                        st,
-                        childs,
-                        endps,
-                        endpoint,
-                        allowed,
-                        unused,
-                        n_unused,
-                        queue,
-                        out,
-                        stack,
-                        pending,
-                        ctl,
-                        tops,
-                        h1,
-                        h4,
-                    )
+                    _expand(b, True, n, st, bl, g, buf, hp, ctl, queue)
     result = np.full(n, -1, np.int64)
     for v in range(n):
         if st[MATE, v] >= 0:
