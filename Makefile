@@ -19,6 +19,8 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[test]'
+	@echo "Compiling the matching kernels once (numba keeps them in __pycache__, about a minute)"
+	$(PY) -c "import metelkaar.matching._sap, metelkaar.matching._edmonds"
 	touch $(STAMP)
 
 install: $(STAMP)

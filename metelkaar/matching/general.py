@@ -181,12 +181,13 @@ def pair_up(
     out has ``y = 0``, so that matching meets the LP bound except on the odd
     cycles. A connected component without an odd cycle is solved. In the
     others, only the vertex each odd cycle leaves out starts a search of
-    Edmonds' blossom algorithm with Galil's dual updates [2]_, started warm
-    from that matching and those duals (a search ends at a single vertex
-    whose dual is 0, or when a vertex's dual reaches 0; at the end every
-    slack is non-negative, matched edges and full blossoms are tight and
-    singles have dual 0, which is optimality). :math:`O(n^3)` worst case like
-    the cold algorithm, but the work grows with the number of odd cycles.
+    Edmonds' blossom algorithm with Galil's dual updates [2]_ (compiled with
+    numba, :mod:`~metelkaar.matching._edmonds`), started warm from that
+    matching and those duals (a search ends at a single vertex whose dual is
+    0, or when a vertex's dual reaches 0; at the end every slack is
+    non-negative, matched edges and full blossoms are tight and singles have
+    dual 0, which is optimality). :math:`O(n^3)` worst case like the cold
+    algorithm, but the work grows with the number of odd cycles.
 
     References
     ----------
