@@ -6,3 +6,10 @@ class ProgrammesConfig(AppConfig):
     name = "metelkaar.programmes"
     label = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from metelkaar.programmes.signup_views import restore_session_age
+
+        user_logged_in.connect(restore_session_age, dispatch_uid="programmes.restore_session_age")

@@ -63,6 +63,17 @@ def signup_thanks(request, public_id):
 SIGNUP_ANSWERS_KEPT_SECONDS = 24 * 60 * 60
 
 
+def restore_session_age(sender, request, user, **kwargs) -> None:
+    """Give a visitor who logs in after starting a sign-up the normal session age back.
+
+    Connected to ``user_logged_in`` in the app config; the short age is for
+    anonymous answers only.
+    """
+    session = getattr(request, "session", None)
+    if session is not None and session.get("_session_expiry") == SIGNUP_ANSWERS_KEPT_SECONDS:
+        session.set_expiry(None)
+
+
 class SignupWizard(NamedUrlSessionWizardView):
     """The steps of one programme's sign-up; a closed or unknown programme is a 404."""
 

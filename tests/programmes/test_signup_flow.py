@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -298,3 +299,10 @@ def test_unfinished_answers_of_a_visitor_are_kept_a_day_not_weeks(en, programme,
     signed_in.force_login(fatima.user)
     signed_in.get(step_url(programme, "side"))
     assert signed_in.session.get_expiry_age() > 24 * 60 * 60  # keeps its own age
+
+
+def test_a_visitor_who_logs_in_mid_sign_up_gets_the_normal_session_age(en, programme, fatima):
+    en.get(step_url(programme, "side"))
+    assert en.session.get_expiry_age() == 24 * 60 * 60
+    en.force_login(fatima.user)
+    assert en.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
