@@ -129,7 +129,7 @@ def test_a_tampered_or_wrong_purpose_link_is_refused(client, project):
         ),
     ]:
         response = client.post(reverse("project_confirm", args=[bad]))
-        assert response.status_code == 400
+        assert response.status_code == 404
         assert "Deze link werkt niet" in response.content.decode()
     project.refresh_from_db()
     assert project.resident_confirmed_at is None
@@ -139,7 +139,7 @@ def test_an_expired_link_is_refused(client, project):
     old = timezone.now().timestamp() - 91 * 24 * 3600
     with mock.patch("django.core.signing.time.time", return_value=old):
         token = services.project_token(project=project, role="resident", action="confirm")
-    assert client.post(reverse("project_confirm", args=[token])).status_code == 400
+    assert client.post(reverse("project_confirm", args=[token])).status_code == 410
 
 
 def test_evaluation_before_completion_is_refused_kindly(client, project):

@@ -37,7 +37,6 @@ REDIRECT = "302"  # 302 somewhere other than a login page (after a POST)
 FORBIDDEN = "403"  # wrong role, answered before any object is looked up
 NOT_FOUND = "404"  # object of another organisation or person, or no such object
 NOT_ALLOWED = "405"  # wrong HTTP method
-BAD_REQUEST = "400"  # a signed link that was changed or has expired (a friendly page)
 
 OUTCOME_TEXT = {
     OK: "200 shown",
@@ -47,7 +46,6 @@ OUTCOME_TEXT = {
     FORBIDDEN: "403 wrong role",
     NOT_FOUND: "404 not found",
     NOT_ALLOWED: "405 method",
-    BAD_REQUEST: "400 bad link",
 }
 
 STAFF_ROLES = {
@@ -151,8 +149,7 @@ ACTIVITY_TOKEN = {"token": "signed with a salt per kind of link by metelkaar.act
 
 def activity_link(title: str, token: str) -> Entry:
     """A page reached through a signed e-mail link of a café, project or help post."""
-    return Entry(title, PUBLIC, args={"token": token}, signed_tokens=ACTIVITY_TOKEN,
-                 unknown=BAD_REQUEST)
+    return Entry(title, PUBLIC, args={"token": token}, signed_tokens=ACTIVITY_TOKEN)
 
 
 def managed(title: str, obj: str, *, method: str = "GET", data=None) -> Entry:

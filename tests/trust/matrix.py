@@ -23,7 +23,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.trust.access import (
     ADMIN_LOGIN,
-    BAD_REQUEST,
     FORBIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -41,7 +40,7 @@ from tests.trust.entries_kinds import ENTRIES as KIND_ENTRIES
 from tests.trust.entries_people import ENTRIES as PEOPLE_ENTRIES
 
 __all__ = [
-    "ADMIN_LOGIN", "BAD_REQUEST", "FORBIDDEN", "LOGIN", "MATRIX", "NOT_ALLOWED", "NOT_FOUND",
+    "ADMIN_LOGIN", "FORBIDDEN", "LOGIN", "MATRIX", "NOT_ALLOWED", "NOT_FOUND",
     "OK", "OUTCOME_TEXT", "REDIRECT", "ROLES", "ROLE_CODES", "STAFF_ROLES", "Entry",
     "is_unguessable", "iter_routes", "project_routes",
 ]

@@ -18,7 +18,11 @@ TOKEN_MAX_AGE = 90 * 24 * 3600
 
 
 class InvalidLink(Exception):
-    """A signed link was changed, is for something else, or has expired."""
+    """A signed link was changed, is for something else, or has expired (``expired``)."""
+
+    def __init__(self, *, expired: bool = False) -> None:
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
 
 
 def token_make(*, salt: str, payload: dict[str, str]) -> str:
@@ -29,6 +33,8 @@ def token_read(*, salt: str, token: str, max_age: int = TOKEN_MAX_AGE) -> dict[s
     """Return the payload of a token made with ``salt``, or raise :class:`InvalidLink`."""
     try:
         payload = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired:
+        raise InvalidLink(expired=True) from None
     except (signing.BadSignature, ValueError, TypeError):
         raise InvalidLink from None
     if not isinstance(payload, dict):

@@ -30,9 +30,9 @@ def public_programme(public_id, kind: str) -> Programme:
     )
 
 
-def invalid_link(request):
-    """A friendly page for a signed link that was changed or has expired (never a 500)."""
-    return render(request, "activities/invalid_link.html", status=400)
+def invalid_link(request, error):
+    """A friendly page for a signed link that was changed (404) or has expired (410)."""
+    return render(request, "activities/invalid_link.html", status=410 if error.expired else 404)
 
 
 def language() -> str:

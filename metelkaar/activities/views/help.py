@@ -112,8 +112,8 @@ def manage(request, token):
     """The poster's page (signed link): conversations, nearby matches, close the post."""
     try:
         post = services.help_post_from_token(token)
-    except InvalidLink:
-        return invalid_link(request)
+    except InvalidLink as error:
+        return invalid_link(request, error)
     conversations = list(post.conversations.all())
     if request.method == "POST" and request.POST.get("action") == "close":
         helped_by = next(
@@ -145,8 +145,8 @@ def manage(request, token):
 def conversation(request, token):
     try:
         conv, role = services.help_conversation_from_token(token)
-    except InvalidLink:
-        return invalid_link(request)
+    except InvalidLink as error:
+        return invalid_link(request, error)
     sending = request.method == "POST" and request.POST.get("action") == "send"
     form = HelpMessageForm(request.POST if sending else None)
     if request.method == "POST":

@@ -169,8 +169,8 @@ def public_project(request, public_id):
 def project_confirm(request, token):
     try:
         project, role = services.project_from_token(token=token, action="confirm")
-    except InvalidLink:
-        return invalid_link(request)
+    except InvalidLink as error:
+        return invalid_link(request, error)
     confirmed = getattr(project, f"{role}_confirmed_at") is not None
     if request.method == "POST" and not confirmed:
         project = services.project_confirm(project=project, role=role)
@@ -185,8 +185,8 @@ def project_confirm(request, token):
 def project_evaluate(request, token):
     try:
         project, role = services.project_from_token(token=token, action="evaluate")
-    except InvalidLink:
-        return invalid_link(request)
+    except InvalidLink as error:
+        return invalid_link(request, error)
     done = ProjectEvaluation.objects.filter(project=project, role=role).exists()
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and not done and form.is_valid():
