@@ -49,16 +49,15 @@ from numpy.typing import NDArray
 # Rows of the state matrix ``st``.
 LABEL = 0  # 0 free, 1 S, 2 T; +4 marks a breadcrumb of _scan
 LABELEND = 1  # endpoint through which the (top-level) blossom got its label
-INBLOSSOM = 2  # top-level blossom of a vertex
+INBLOSSOM = 2  # a blossom containing the vertex, from which PARENT leads to the top (_top)
 PARENT = 3  # enclosing blossom, -1 at top level
 BASE = 4  # base vertex of a blossom, -1 for an unused blossom number
 BEST = 5  # least-slack edge (to an S-blossom) or -1
-DUAL = 6  # twice the dual variable, as of the stamp of its top-level blossom
+DUAL = 6  # twice the dual variable, relative to the change so far by its label (_dual)
 MATE = 7  # far endpoint of the matched edge, -1 if single
 HASBEST = 8  # 1 if the blossom's list of least-slack edges is valid
 LISTED = 9  # 1 if the top-level blossom is in this stage's list
-STAMP = 10  # the stage's total dual change when the top-level blossom got its label
-ROWS = 11
+ROWS = 10
 
 # The graph ``g``: edge ends and weights, endpoints, and per vertex the far
 # endpoints of its edges (CSR).
@@ -148,8 +147,7 @@ def _pop(h, ctl, slot):  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _list_top(b, st, buf, ctl):  # pragma: no cover - compiled
-    """Stamp top-level blossom (or vertex) ``b``, just labelled, and list it for this stage."""
-    st[STAMP, b] = ctl[OFF]
+    """List top-level blossom (or vertex) ``b``, just labelled, for the end of this stage."""
     if not st[LISTED, b]:
         st[LISTED, b] = 1
         buf[TOPS_LIST][ctl[TOPS]] = b
@@ -157,14 +155,30 @@ def _list_top(b, st, buf, ctl):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _dual(v, st, off):  # pragma: no cover - compiled
-    """Twice the current dual of vertex ``v``."""
+def _top(v, st):  # pragma: no cover - compiled
+    """The top-level blossom of vertex ``v`` (remembered for the next lookup)."""
     b = st[INBLOSSOM, v]
-    label = st[LABEL, b]
+    while st[PARENT, b] != -1:
+        b = st[PARENT, b]
+    st[INBLOSSOM, v] = b
+    return b
+
+
+@njit(cache=True, nogil=True)
+def _dual(v, st, off):  # pragma: no cover - compiled
+    """Twice the current dual of vertex ``v``.
+
+    While its top-level blossom is labelled, ``st[DUAL, v]`` is kept relative
+    to the stage's change so far: an S-vertex stores its dual plus ``off``
+    (fixed from then on, its key in heap H1), a T-vertex its dual minus
+    ``off``; a top-level S-blossom stores its dual minus ``off``, a T-blossom
+    its dual plus ``off`` (its key in H4). :func:`_relabel_duals` converts.
+    """
+    label = st[LABEL, _top(v, st)]
     if label == 1:
-        return st[DUAL, v] - (off - st[STAMP, b])
+        return st[DUAL, v] - off
     if label == 2:
-        return st[DUAL, v] + (off - st[STAMP, b])
+        return st[DUAL, v] + off
     return st[DUAL, v]
 
 
@@ -174,15 +188,21 @@ def _slack(k, st, g, off):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _settle(b, n, st, bl, buf, off):  # pragma: no cover - compiled
-    """Write the change since its stamp into top-level blossom ``b`` and its vertices."""
-    label = st[LABEL, b]
-    change = off - st[STAMP, b]
-    st[STAMP, b] = off
-    if change == 0 or (label != 1 and label != 2):
-        return
+def _shift(label, off):  # pragma: no cover - compiled
+    """How much a vertex's stored dual exceeds its dual under ``label`` (see :func:`_dual`)."""
     if label == 1:
-        change = -change
+        return off
+    if label == 2:
+        return -off
+    return 0
+
+
+@njit(cache=True, nogil=True)
+def _relabel_duals(b, n, st, bl, buf, off, old, new):  # pragma: no cover - compiled
+    """Re-express the stored duals of blossom ``b`` and its vertices for a new label."""
+    change = _shift(new, off) - _shift(old, off)
+    if change == 0:
+        return
     out = buf[OUT]
     count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
     for i in range(count):
@@ -196,7 +216,8 @@ def _assign_label(w, t, p, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cov
     """Label ``w``'s top-level blossom ``t`` (1 S, 2 T) through endpoint ``p``."""
     out = buf[OUT]
     while True:
-        b = st[INBLOSSOM, w]
+        b = _top(w, st)
+        _relabel_duals(b, n, st, bl, buf, ctl[OFF], 0, t)
         st[LABEL, w] = t
         st[LABEL, b] = t
         st[LABELEND, w] = p
@@ -208,10 +229,10 @@ def _assign_label(w, t, p, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cov
             count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
             for i in range(count):
                 queue.append(out[i])
-                _push(hp[0], ctl, H1, st[DUAL, out[i]] + ctl[OFF], out[i], 0)
+                _push(hp[0], ctl, H1, st[DUAL, out[i]], out[i], 0)
             return
         if b >= n:
-            _push(hp[3], ctl, H4, st[DUAL, b] + ctl[OFF], b, 0)
+            _push(hp[3], ctl, H4, st[DUAL, b], b, 0)
         # A T-blossom: its base is matched; its mate becomes S.
         q = st[MATE, st[BASE, b]]
         w = g[ENDPOINT][q]
@@ -227,7 +248,7 @@ def _scan(v, w, st, g, buf):  # pragma: no cover - compiled
     count = 0
     base = -1
     while v != -1 or w != -1:
-        b = st[INBLOSSOM, v]
+        b = _top(v, st)
         if st[LABEL, b] & 4:
             base = st[BASE, b]
             break
@@ -238,7 +259,7 @@ def _scan(v, w, st, g, buf):  # pragma: no cover - compiled
             v = -1  # the root: stop tracing this path
         else:
             v = endpoint[st[LABELEND, b]]
-            b = st[INBLOSSOM, v]
+            b = _top(v, st)
             v = endpoint[st[LABELEND, b]]  # through the T-blossom
         if w != -1:
             v, w = w, v
@@ -253,28 +274,26 @@ def _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cove
     off = ctl[OFF]
     endpoint = g[ENDPOINT]
     out, stack, path_a, path_b = buf[OUT], buf[STACK], buf[PATH_A], buf[PATH_B]
-    bb = st[INBLOSSOM, base]
-    bv = st[INBLOSSOM, g[EI][k]]
-    bw = st[INBLOSSOM, g[EJ][k]]
+    bb = _top(base, st)
+    bv = _top(g[EI][k], st)
+    bw = _top(g[EJ][k], st)
     ctl[N_UNUSED] -= 1
     b = buf[UNUSED][ctl[N_UNUSED]]
     st[BASE, b] = base
     st[PARENT, b] = -1
-    st[PARENT, bb] = b
+    # Trace both paths to the base first: _top must not see the new blossom yet.
     na = 0
     while bv != bb:
-        st[PARENT, bv] = b
         path_a[na] = bv
         out[na] = st[LABELEND, bv]
         na += 1
-        bv = st[INBLOSSOM, endpoint[st[LABELEND, bv]]]
+        bv = _top(endpoint[st[LABELEND, bv]], st)
     nb = 0
     while bw != bb:
-        st[PARENT, bw] = b
         path_b[nb] = bw
         stack[nb] = st[LABELEND, bw] ^ 1
         nb += 1
-        bw = st[INBLOSSOM, endpoint[st[LABELEND, bw]]]
+        bw = _top(endpoint[st[LABELEND, bw]], st)
     size = 1 + na + nb
     ch = np.empty(size, np.int64)
     ep = np.empty(size, np.int64)
@@ -289,19 +308,23 @@ def _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cove
     bl[CHILDS][b] = ch
     bl[ENDPS][b] = ep
     for c in ch:
-        _settle(c, n, st, bl, buf, off)
+        st[PARENT, c] = b
+    # The children's vertices now belong to an S-blossom: T-vertices become S
+    # (their stored duals move, they are searched from); S-vertices keep
+    # theirs and are not visited. The children's own duals become plain.
+    for c in ch:
+        if st[LABEL, c] == 2:
+            _relabel_duals(c, n, st, bl, buf, off, 2, 1)
+            count = _leaves(c, n, bl[CHILDS], out, stack)
+            for i in range(count):
+                queue.append(out[i])
+                _push(hp[0], ctl, H1, st[DUAL, out[i]], out[i], 0)
+        if c >= n:
+            st[DUAL, c] += off  # an S-blossom's stored dual, plain again
     st[LABEL, b] = 1
     st[LABELEND, b] = st[LABELEND, bb]
-    st[DUAL, b] = 0
+    st[DUAL, b] = -off
     _list_top(b, st, buf, ctl)
-    count = _leaves(b, n, bl[CHILDS], out, stack)
-    for i in range(count):
-        x = out[i]
-        if st[LABEL, st[INBLOSSOM, x]] == 2:
-            # A T-vertex becomes S inside the new S-blossom.
-            queue.append(x)
-            _push(hp[0], ctl, H1, st[DUAL, x] + off, x, 0)
-        st[INBLOSSOM, x] = b
     # The least-slack edge from the new blossom to each other S-blossom.
     ei, ej, nb_ptr, nb_end = g[EI], g[EJ], g[NB_PTR], g[NB_END]
     best_to, touched = buf[BEST_TO], buf[TOUCHED]
@@ -322,9 +345,10 @@ def _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cove
         for i in range(count):
             kk = out[i]
             j = ej[kk]
-            if st[INBLOSSOM, j] == b:
+            bj = _top(j, st)
+            if bj == b:
                 j = ei[kk]
-            bj = st[INBLOSSOM, j]
+                bj = _top(j, st)
             if bj != b and st[LABEL, bj] == 1:
                 if best_to[bj] == -1:
                     touched[n_touched] = bj
@@ -365,7 +389,7 @@ def _relabel(b, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compil
     out = buf[OUT]
     ch = bl[CHILDS][b]
     ep = bl[ENDPS][b]
-    entry = st[INBLOSSOM, endpoint[st[LABELEND, b] ^ 1]]
+    entry = _top(endpoint[st[LABELEND, b] ^ 1], st)
     j = _index(ch, entry)
     if j & 1:
         j -= len(ch)  # odd: go forward and wrap
@@ -385,6 +409,7 @@ def _relabel(b, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compil
         allowed[p >> 1] = 1
         j += jstep
     bv = ch[j]
+    _relabel_duals(bv, n, st, bl, buf, ctl[OFF], 0, 2)
     st[LABEL, endpoint[p ^ 1]] = 2
     st[LABEL, bv] = 2
     st[LABELEND, endpoint[p ^ 1]] = p
@@ -392,7 +417,7 @@ def _relabel(b, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compil
     st[BEST, bv] = -1
     _list_top(bv, st, buf, ctl)
     if bv >= n:
-        _push(hp[3], ctl, H4, st[DUAL, bv] + ctl[OFF], bv, 0)
+        _push(hp[3], ctl, H4, st[DUAL, bv], bv, 0)
     j += jstep
     while ch[j] != entry:
         bv = ch[j]
@@ -415,7 +440,8 @@ def _relabel(b, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compil
 @njit(cache=True, nogil=True)
 def _expand(b0, endstage, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - compiled
     """Expand blossom ``b0`` (and, at the end of a stage, its sub-blossoms with dual 0)."""
-    _settle(b0, n, st, bl, buf, ctl[OFF])
+    if not endstage:
+        _relabel_duals(b0, n, st, bl, buf, ctl[OFF], st[LABEL, b0], 0)
     out, stack, pending = buf[OUT], buf[STACK], buf[PENDING]
     pending[0] = b0
     top = 1
@@ -501,14 +527,14 @@ def _augment_path(s, p, n, st, bl, g, buf):  # pragma: no cover - compiled
     """Match S-vertex ``s`` to endpoint ``p`` (-1: leave it single), flipping back to its root."""
     endpoint = g[ENDPOINT]
     while True:
-        bs = st[INBLOSSOM, s]
+        bs = _top(s, st)
         if bs >= n:
             _augment_blossom(bs, s, n, st, bl, g, buf)
         st[MATE, s] = p
         if st[LABELEND, bs] == -1:
             return  # reached the root
         t = endpoint[st[LABELEND, bs]]
-        bt = st[INBLOSSOM, t]
+        bt = _top(t, st)
         s = endpoint[st[LABELEND, bt]]
         j = endpoint[st[LABELEND, bt] ^ 1]
         if bt >= n:
@@ -522,25 +548,18 @@ def _valid(slot, key, a, k, st, g, off):  # pragma: no cover - compiled
     """Whether a heap entry still describes a coming event (H2-H4)."""
     if slot == H2:  # free vertex a, its least-slack edge k
         return (
-            st[LABEL, st[INBLOSSOM, a]] == 0
-            and st[BEST, a] == k
-            and key == _slack(k, st, g, off) + off
+            st[LABEL, _top(a, st)] == 0 and st[BEST, a] == k and key == _slack(k, st, g, off) + off
         )
     if slot == H3:  # S-blossom a, its least-slack edge k to another S-blossom
         return (
             st[PARENT, a] == -1
             and st[LABEL, a] == 1
             and st[BEST, a] == k
-            and st[INBLOSSOM, g[EI][k]] != st[INBLOSSOM, g[EJ][k]]
+            and _top(g[EI][k], st) != _top(g[EJ][k], st)
             and key == _slack(k, st, g, off) + 2 * off
         )
     # T-blossom a
-    return (
-        st[BASE, a] >= 0
-        and st[PARENT, a] == -1
-        and st[LABEL, a] == 2
-        and key == st[DUAL, a] + st[STAMP, a]
-    )
+    return st[BASE, a] >= 0 and st[PARENT, a] == -1 and st[LABEL, a] == 2 and key == st[DUAL, a]
 
 
 @njit(cache=True, nogil=True)
@@ -574,8 +593,8 @@ def _scan_edges(v, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - com
         p = nb_end[e]
         k = p >> 1
         w = endpoint[p]
-        bv = st[INBLOSSOM, v]
-        bw = st[INBLOSSOM, w]
+        bv = _top(v, st)
+        bw = _top(w, st)
         if bv == bw:
             continue
         kslack = 0
@@ -650,7 +669,7 @@ def _change_duals(n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - comp
     if kind == H2 or kind == H3:
         buf[ALLOWED][at] = 1
         i = g[EI][at]
-        if st[LABEL, st[INBLOSSOM, i]] != 1:
+        if st[LABEL, _top(i, st)] != 1:
             i = g[EJ][at]
         queue.append(i)
         return False
@@ -660,7 +679,7 @@ def _change_duals(n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cover - comp
     for i in range(inside):
         w = buf[PATH_B][i]
         k = st[BEST, w]
-        if k != -1 and st[LABEL, st[INBLOSSOM, w]] == 0:
+        if k != -1 and st[LABEL, _top(w, st)] == 0:
             _push_checked(hp, ctl, H2, _slack(k, st, g, off) + off, w, k, st, g, buf)
     return False
 
@@ -698,7 +717,6 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
     st[DUAL, n:] = 0
     st[HASBEST] = 0
     st[LISTED] = 0
-    st[STAMP] = 0
     for v in range(n):
         u = partner[v]
         if u >= 0:
@@ -761,7 +779,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
             ctl[slot] = 0
         roots = 0
         for v in range(n):
-            if st[MATE, v] == -1 and st[DUAL, v] > 0 and st[LABEL, st[INBLOSSOM, v]] == 0:
+            if st[MATE, v] == -1 and st[DUAL, v] > 0 and st[LABEL, _top(v, st)] == 0:
                 _assign_label(v, 1, -1, n, st, bl, g, buf, hp, ctl, queue)
                 roots += 1
         if roots == 0:
@@ -777,7 +795,7 @@ def _solve(n, ei, ej, ew, dual, partner, keep_zero):  # pragma: no cover - compi
         for i in range(ctl[TOPS]):
             b = tops[i]
             if st[PARENT, b] == -1 and st[BASE, b] >= 0:
-                _settle(b, n, st, bl, buf, ctl[OFF])
+                _relabel_duals(b, n, st, bl, buf, ctl[OFF], st[LABEL, b], 0)
         if not keep_zero:
             for b in range(n, 2 * n):
                 if (
