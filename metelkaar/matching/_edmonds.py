@@ -15,11 +15,14 @@ with numba, with the changes :func:`metelkaar.matching.pair_up` needs:
   and the vertex stays single). At the end every single vertex has dual 0,
   which with non-negative slacks, tight matched edges and full blossoms is
   optimality for maximum weight;
-- dual changes are lazy: a change moves one offset, and a blossom's vertices
-  take the change since its label (its stamp) when the label or the
-  membership changes and at the end of the stage. The four kinds of events
-  that bound a change come from heaps keyed by "change so far at which it
-  happens", checked when they reach the top;
+- dual changes are lazy: a change moves one offset, and a labelled vertex
+  or blossom stores its dual relative to it (:func:`_dual`), re-expressed
+  only when its label changes and at the end of the stage. The four kinds
+  of events that bound a change come from heaps keyed by "change so far at
+  which it happens", checked when they reach the top;
+- the top-level blossom of a vertex is found through parent links from a
+  remembered blossom (:func:`_top`), so forming a blossom visits only the
+  vertices of its T-children, not those of its S-children;
 - with ``keep_zero``, S-blossoms whose dual is 0 at the end of a stage are
   kept instead of expanded (their inner edges stay tight and they stay full,
   so they remain valid) and the next stage does not rebuild them;

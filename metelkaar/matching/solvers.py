@@ -35,14 +35,16 @@ load 3-6, process CPU time unless said otherwise):
   even cycles are optimal as they are, and only vertices its odd cycles leave
   out start searches of Edmonds' blossom algorithm [5]_, started warm from
   the fractional matching and duals (Van Rantwijk's array formulation, as in
-  networkx, compiled with numba, with lazy dual changes and heaps for the
-  four kinds of events, :mod:`~metelkaar.matching._edmonds`). Tandem pool
-  of 20,000 (127,742 edges, 35 odd cycles, 10,669 dual changes): 2.25 s for
-  the whole of ``pair_up``, of which the blossom step 1.3-1.5 s (the same
-  algorithm in Python with dicts and heaps: 67 s; compiled but scanning
-  every vertex per dual change: 4.5-7 s; rustworkx from scratch does not
-  finish in 300 s). 2,000 (12,050 edges): 0.04 s for the whole of
-  ``pair_up`` (rustworkx from scratch 0.55 s, the same total).
+  networkx, compiled with numba, with lazy dual changes, heaps for the four
+  kinds of events and parent links to find a vertex's top-level blossom,
+  :mod:`~metelkaar.matching._edmonds`). Tandem pool of 20,000 (127,742
+  edges, 35 odd cycles, 10,669 dual changes): 1.5 s for the whole of
+  ``pair_up``, of which the blossom step 0.58-0.66 s (the same algorithm in
+  Python with dicts and heaps: 67 s; compiled but scanning every vertex per
+  dual change: 4.5-7 s; with heaps but visiting every vertex of a new
+  blossom: 1.3-1.5 s; rustworkx from scratch does not finish in 300 s).
+  2,000 (12,050 edges): 0.03 s for the whole of ``pair_up`` (rustworkx
+  from scratch 0.37-0.55 s, the same total).
 - :func:`stable_pairs` (:mod:`~metelkaar.matching.stable`): deferred
   acceptance [6]_; for 5,000 x 5,000 full lists 0.8-1.3 s as Python lists
   (was 6.0 s) and 0.2 s as arrays (was 3.3 s), mostly reading the lists.
