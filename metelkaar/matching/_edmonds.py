@@ -202,16 +202,19 @@ def _shift(label, off):  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True)
 def _relabel_duals(b, n, st, bl, buf, off, old, new):  # pragma: no cover - compiled
-    """Re-express the stored duals of blossom ``b`` and its vertices for a new label."""
+    """Re-express the stored duals of blossom ``b`` and its vertices for a new label.
+
+    Leaves the vertices in ``buf[OUT]`` and returns how many.
+    """
     change = _shift(new, off) - _shift(old, off)
-    if change == 0:
-        return
     out = buf[OUT]
     count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
-    for i in range(count):
-        st[DUAL, out[i]] += change
-    if b >= n:
-        st[DUAL, b] -= change
+    if change != 0:
+        for i in range(count):
+            st[DUAL, out[i]] += change
+        if b >= n:
+            st[DUAL, b] -= change
+    return count
 
 
 @njit(cache=True, nogil=True)
@@ -220,7 +223,7 @@ def _assign_label(w, t, p, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cov
     out = buf[OUT]
     while True:
         b = _top(w, st)
-        _relabel_duals(b, n, st, bl, buf, ctl[OFF], 0, t)
+        count = _relabel_duals(b, n, st, bl, buf, ctl[OFF], 0, t)
         st[LABEL, w] = t
         st[LABEL, b] = t
         st[LABELEND, w] = p
@@ -229,7 +232,6 @@ def _assign_label(w, t, p, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cov
         st[BEST, b] = -1
         _list_top(b, st, buf, ctl)
         if t == 1:
-            count = _leaves(b, n, bl[CHILDS], out, buf[STACK])
             for i in range(count):
                 queue.append(out[i])
                 _push(hp[0], ctl, H1, st[DUAL, out[i]], out[i], 0)
@@ -317,8 +319,7 @@ def _add_blossom(base, k, n, st, bl, g, buf, hp, ctl, queue):  # pragma: no cove
     # theirs and are not visited. The children's own duals become plain.
     for c in ch:
         if st[LABEL, c] == 2:
-            _relabel_duals(c, n, st, bl, buf, off, 2, 1)
-            count = _leaves(c, n, bl[CHILDS], out, stack)
+            count = _relabel_duals(c, n, st, bl, buf, off, 2, 1)
             for i in range(count):
                 queue.append(out[i])
                 _push(hp[0], ctl, H1, st[DUAL, out[i]], out[i], 0)
