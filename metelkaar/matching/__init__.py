@@ -1,6 +1,6 @@
 """Metelkaar's matching engine: exact, explained, city-scale.
 
-A pure library (numpy, scipy, numba, networkx, rustworkx, lap; never Django): the
+A pure library (numpy, scipy, numba, rustworkx; never Django): the
 web side turns enrolments into :class:`Candidate` records, calls
 :func:`propose` (or :func:`propose_pool`, :func:`suggest`) and stores the
 returned :class:`Proposals`. The solvers (:func:`assign`, :func:`pair_up`,
@@ -13,8 +13,8 @@ Examples
 [(0, 1), (1, 0)]
 """
 
-from metelkaar.matching.explain import describe
 from metelkaar.matching.propose import propose, propose_pool, suggest
+from metelkaar.matching.runtime import batch
 from metelkaar.matching.solvers import assign, pair_up, stable_pairs
 from metelkaar.matching.types import (
     CRITERIA,
@@ -26,6 +26,7 @@ from metelkaar.matching.types import (
     Rules,
     Unmatched,
 )
+from metelkaar.matching.wording import describe
 
 __all__ = [
     "CRITERIA",
@@ -37,6 +38,7 @@ __all__ = [
     "Rules",
     "Unmatched",
     "assign",
+    "batch",
     "describe",
     "pair_up",
     "propose",

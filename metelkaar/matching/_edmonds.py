@@ -45,9 +45,13 @@ children, connecting endpoints and least-slack edges; ``buf``, work arrays;
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, types
-from numba.typed import List
 from numpy.typing import NDArray
+
+from metelkaar.matching._cache import configure
+
+configure()  # before numba compiles or loads a kernel
+from numba import njit, types  # noqa: E402
+from numba.typed import List  # noqa: E402
 
 # Rows of the state matrix ``st``.
 LABEL = 0  # 0 free, 1 S, 2 T; +4 marks a breadcrumb of _scan

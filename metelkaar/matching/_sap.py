@@ -7,8 +7,12 @@ and the bipartite relaxation of :func:`metelkaar.matching.pair_up`.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 from numpy.typing import NDArray
+
+from metelkaar.matching._cache import configure
+
+configure()  # before numba compiles or loads a kernel
+from numba import njit  # noqa: E402
 
 #: Bids of the auction-like start, per row, before the shortest augmenting
 #: paths take over. Bidding on ties can cycle, hence the bound; 64 measured

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-import lap
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import ArrayLike, NDArray
+from scipy.optimize import linear_sum_assignment
 
 __all__ = ["assign", "integer_scale"]
 
@@ -18,7 +18,7 @@ Method = Literal["auto", "dense", "sparse"]
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-#: Below this many cells a sparse input is densified and solved with LAPJV.
+#: Below this many cells a sparse input is densified and solved with scipy's dense solver.
 DENSE_CELLS = 250_000
 #: Largest integer magnitude handed to integer solvers (far below 2**63).
 _INT_BUDGET = 2**61
@@ -48,6 +48,8 @@ def _edges(
         w = dense[rows, cols]
     if np.isnan(w).any():
         raise ValueError("scores contain NaN")
+    if np.isposinf(w).any():
+        raise ValueError("scores contain +inf (use -inf for an impossible pair)")
     keep = np.isfinite(w) & (w > 0)
     if min_score is not None:
         keep &= w >= min_score
@@ -89,20 +91,45 @@ def integer_scale(max_weight: float, n_nodes: int) -> float:
     return float(10.0 ** min(12, int(np.floor(np.log10(bound)))))
 
 
-def _assign_dense(
-    shape: tuple[int, int], rows: IntArray, cols: IntArray, w: FloatArray
-) -> IntArray:
-    weights = np.zeros(shape)
-    weights[rows, cols] = w
-    cost = w.max() - weights
-    if shape[0] != shape[1]:
-        _, x, _ = lap.lapjv(cost, extend_cost=True)
-    else:
-        _, x, _ = lap.lapjv(cost)
-    r = np.flatnonzero(x >= 0)
-    c = x[r].astype(np.int64)
-    good = weights[r, c] > 0
+def _dense_costs(scores: ArrayLike, min_score: float | None) -> FloatArray:
+    """Minus the usable weights of a dense matrix (others 0): one copy of the input.
+
+    Built in place, so a dense run holds the input and this one matrix; scipy
+    solves it without another copy.
+    """
+    cost = np.array(scores, dtype=np.float64, order="C")
+    if cost.ndim != 2:
+        raise ValueError(f"scores must be 2-D, got {cost.ndim}-D")
+    if np.isnan(cost).any():
+        raise ValueError("scores contain NaN")
+    if np.isposinf(cost).any():
+        raise ValueError("scores contain +inf (use -inf for an impossible pair)")
+    unusable = cost <= 0
+    if min_score is not None:
+        unusable |= cost < min_score
+    cost[unusable] = 0.0
+    np.negative(cost, out=cost)
+    return cost
+
+
+def _assign_dense(cost: FloatArray) -> IntArray:
+    """Exact assignment on minus the weights (0 = unmatched), with scipy.
+
+    ``linear_sum_assignment`` (Crouse's shortest augmenting path on floats)
+    has no internal "large" constant, so scores of any magnitude are solved
+    exactly; lap's LAPJV was wrong above about 1e6.
+    """
+    r, c = linear_sum_assignment(cost)
+    good = cost[r, c] < 0
     return np.column_stack([r[good], c[good]]).astype(np.int64)
+
+
+def _sparse_to_dense_costs(
+    shape: tuple[int, int], rows: IntArray, cols: IntArray, w: FloatArray
+) -> FloatArray:
+    cost = np.zeros(shape)
+    cost[rows, cols] = -w
+    return cost
 
 
 def _assign_sparse(
@@ -136,8 +163,9 @@ def assign(
     scores : array_like or scipy.sparse matrix, shape (n_rows, n_cols)
         ``scores[i, j]`` is the value of pairing row ``i`` with column ``j``.
         Rectangular and negative values are allowed; ``-inf`` marks an
-        impossible pair. In a sparse matrix, entries that are **not stored**
-        are impossible and stored entries (even ``0.0``) are allowed.
+        impossible pair; NaN and ``+inf`` raise :class:`ValueError`. In a
+        sparse matrix, entries that are **not stored** are impossible and
+        stored entries (even ``0.0``) are allowed.
     min_score : float, optional
         Pairs scoring below this are impossible.
     method : {"auto", "dense", "sparse"}
@@ -155,12 +183,16 @@ def assign(
 
     Notes
     -----
-    Dense: the matrix of usable weights (others 0) goes to Jonker and
-    Volgenant's LAPJV [1]_ (``lap``), :math:`O(n^3)` worst case; zero-weight
-    pairs are dropped from the answer, which is exactly "unmatched". Sparse
+    Dense: minus the matrix of usable weights (others 0), built in place in
+    one copy of the input, goes to :func:`scipy.optimize.linear_sum_assignment`
+    (a shortest augmenting path method in floating point [3]_, exact at any
+    magnitude of the scores), :math:`O(n^3)` worst case; zero-weight pairs
+    are dropped from the answer, which is exactly "unmatched". A dense
+    5,000 x 5,000 input (200 MB) needs about 260 MB more while solved (lap's
+    LAPJV needed 1.2 GB and was wrong for scores above about 1e6). Sparse
     with ``E`` usable edges: every row gets its own "stays unmatched" column
     (so the problem is never infeasible) and a numba kernel solves it in two
-    phases, as LAPJV does: an auction-like augmenting row reduction [1]_,
+    phases, as Jonker and Volgenant's LAPJV does: an auction-like augmenting row reduction [1]_,
     [2]_ (a bounded number of bids, each moving one column price by the gap
     between the bidder's two best options), then one shortest augmenting path
     per row still free, Dijkstra with a binary heap on reduced costs [3]_.
@@ -183,24 +215,27 @@ def assign(
     Examples
     --------
     >>> import numpy as np
-    >>> assign(np.array([[3.0, 1.0], [2.0, -1.0]]))
+    >>> assign(np.array([[3.0, 1.5], [2.0, -1.0]]))
     [(0, 1), (1, 0)]
-    >>> assign(np.array([[3.0, 1.0], [2.0, -1.0]]), min_score=1.5)
+    >>> assign(np.array([[3.0, 1.5], [2.0, -1.0]]), min_score=1.6)
     [(0, 0)]
     >>> import scipy.sparse as sp
     >>> assign(sp.csr_matrix(([0.5, 2.0], ([0, 1], [1, 1])), shape=(2, 3)))
     [(1, 1)]
     """
-    shape, rows, cols, w = _edges(scores, min_score)
-    if len(w) == 0:
-        return []
-    n_cells = shape[0] * shape[1]
-    dense = method == "dense" or (
-        method == "auto" and (not sp.issparse(scores) or n_cells <= DENSE_CELLS)
-    )
-    if dense:
-        pairs = _assign_dense(shape, rows, cols, w)
+    if not sp.issparse(scores) and method != "sparse":
+        cost = _dense_costs(scores, min_score)
+        if cost.size == 0 or not (cost < 0).any():
+            return []
+        pairs = _assign_dense(cost)
     else:
-        pairs = _assign_sparse(shape, rows, cols, w)
+        shape, rows, cols, w = _edges(scores, min_score)
+        if len(w) == 0:
+            return []
+        dense = method == "dense" or (method == "auto" and shape[0] * shape[1] <= DENSE_CELLS)
+        if dense:
+            pairs = _assign_dense(_sparse_to_dense_costs(shape, rows, cols, w))
+        else:
+            pairs = _assign_sparse(shape, rows, cols, w)
     pairs = pairs[np.argsort(pairs[:, 0], kind="stable")]
     return [(int(i), int(j)) for i, j in pairs]

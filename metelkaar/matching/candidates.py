@@ -6,7 +6,9 @@ scores. Instead:
 1. **Blocking.** People are split into blocks that hard constraints force
    anyway: same area when :attr:`Rules.same_area`, a common language at the
    required level (one block per language; a multilingual person is in
-   several).
+   several), or in a language exchange the people who teach a language
+   against those who learn it (every possible pair has one such language;
+   everyone is a row of the blocks of the languages they teach).
 2. **Surrogate search.** :func:`surrogate` gives every person two float32
    vectors whose inner product reproduces most of the pair score *exactly*
    -- complementarity (offer and need bits), same gender and life stage
@@ -67,16 +69,14 @@ References
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Literal, overload
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.spatial import cKDTree
-from threadpoolctl import threadpool_limits
 
-from metelkaar.matching.scoring import Features, score_pairs
+from metelkaar.matching.scoring import NEUTRAL, Features, score_pairs
 from metelkaar.matching.types import Rules
 
 __all__ = ["all_pairs", "candidate_pairs", "surrogate"]
@@ -145,6 +145,25 @@ def _grid_factors(
         return out
 
     return [rows(v, fx) for v in values], [rows(v, fy) for v in values]
+
+
+def _unknown_terms(
+    flags: tuple[list[NDArray[np.bool_]], list[NDArray[np.bool_]]], value: float
+) -> tuple[tuple[F, F], tuple[F, F]]:
+    """Vectors with ``x_a . y_b = value * sum_p (z_a[p] or z_b[p])`` for flags ``z[p]``.
+
+    One term per part that is unknown for either person (``z`` marks
+    unknown), as ``z_a + z_b - z_a z_b`` summed over the parts: ``P + 2``
+    dimensions for ``P`` parts.
+    """
+
+    def side(z_list: list[NDArray[np.bool_]]) -> tuple[F, F]:
+        z = np.column_stack(z_list).astype(np.float64)
+        one = np.ones((len(z), 1))
+        total = z.sum(axis=1, keepdims=True)
+        return np.hstack([total, one, z]), np.hstack([one, total, -z]) * value
+
+    return side(flags[0]), side(flags[1])
 
 
 def _one_hot(codes: NDArray[np.int64], n: int) -> F:
@@ -232,67 +251,84 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
 
     add(comp(fa, 0), comp(fb, 1))
 
-    # Similarity: parts / number of known parts ~ parts / sqrt(known_a * known_b).
-    parts: tuple[list[F], list[F]] = ([], [])
+    # Similarity: the mean of its parts; a part unknown for either person counts NEUTRAL.
+    n_parts = 4 if rules.min_language_level else 5
+    unit = w["similarity"] / n_parts
+    terms: list[tuple[F, F, F, F]] = []  # (x_a, y_a, x_b, y_b) per known part
+    flags: tuple[list[F], list[F]] = ([], [])  # unknown flags per part and side
     ages = _grid_factors((fa.age, fb.age), lambda d: np.exp(-np.abs(d) / 10.0), _AGE_RANK)
     if ages is not None:
-        for side in (0, 1):
-            parts[side].append(ages[0][side])
+        terms.append((ages[0][0], ages[1][0], ages[0][1], ages[1][1]))
+    for f_side, f in enumerate((fa, fb)):
+        flags[f_side].append(~np.isfinite(f.age))
     for code_a, code_b in ((fa.gender, fb.gender), (fa.stage, fb.stage)):
         n_codes = int(max(code_a.max(initial=-1), code_b.max(initial=-1))) + 1
         if n_codes > 0:
-            parts[0].append(_one_hot(code_a, n_codes))
-            parts[1].append(_one_hot(code_b, n_codes))
+            hot_a, hot_b = _one_hot(code_a, n_codes), _one_hot(code_b, n_codes)
+            terms.append((hot_a, hot_a, hot_b, hot_b))
+        flags[0].append(code_a < 0)
+        flags[1].append(code_b < 0)
     interests = bits["interests"]
     used_i = interests[0].any(axis=0) | interests[1].any(axis=0)
-    for side, f in enumerate((fa, fb)):
-        norm = np.sqrt(np.maximum(f.n_interests, 1.0))[:, None]
-        parts[side].append(interests[side][:, used_i] / norm)
-        parts[side].append(np.ones((len(f), 1)))  # the common language (blocking)
-    sim = []
-    for side, f in enumerate((fa, fb)):
-        known = 2.0 + np.isfinite(f.age) + (f.gender >= 0) + (f.stage >= 0)
-        x = [p / np.sqrt(known)[:, None] for p in parts[side]]
-        sim.append((x, [p * w["similarity"] for p in x]))
-    add(sim[0], sim[1])
+    cos = [
+        interests[side][:, used_i] / np.sqrt(np.maximum(f.n_interests, 1.0))[:, None]
+        for side, f in enumerate((fa, fb))
+    ]
+    terms.append((cos[0], cos[0], cos[1], cos[1]))  # cosine for Jaccard
+    flags[0].append(fa.n_interests == 0)
+    flags[1].append(fb.n_interests == 0)
+    if not rules.min_language_level:  # a common language is a part only when not required
+        spoken = [
+            _bits(f.conv_lang) / np.sqrt(np.maximum(f.n_langs, 1.0))[:, None] for f in (fa, fb)
+        ]
+        terms.append((spoken[0], spoken[0], spoken[1], spoken[1]))
+        flags[0].append(fa.n_langs == 0)
+        flags[1].append(fb.n_langs == 0)
+    add(
+        ([t[0] for t in terms], [t[1] * unit for t in terms]),
+        ([t[2] for t in terms], [t[3] * unit for t in terms]),
+    )
+    add(*_unknown_terms(flags, NEUTRAL * unit))
 
     # Equality: one-hot status (last column: unknown) times the penalty matrix.
     both = np.concatenate([fa.status, fb.status])
     if np.isfinite(both).any():
         lo = int(np.nanmin(both))
         grid = np.arange(lo, int(np.nanmax(both)) + 1)
-        penalty = 1.0 - np.minimum(np.abs(grid[:, None] - grid[None, :]) / 4.0, 1.0)
-        penalty = np.pad(penalty, ((0, 1), (0, 1)), constant_values=1.0)
+        gaps = np.abs(grid[:, None] - grid[None, :])
+        penalty = (1.0 - np.minimum(gaps / 4.0, 1.0)) * w["equality"]
+        if rules.max_status_gap is not None:  # beyond the cap: impossible, ranks last
+            penalty -= _PENALTY * (gaps > rules.max_status_gap)
+        penalty = np.pad(penalty, ((0, 1), (0, 1)), constant_values=NEUTRAL * w["equality"])
 
         def status(f: Features) -> tuple[Part, Part]:
             code = np.where(np.isfinite(f.status), np.nan_to_num(f.status) - lo, len(grid))
             hot = _one_hot(code.astype(np.int64), len(grid) + 1)
-            return hot, hot @ penalty * w["equality"]
+            return hot, hot @ penalty
 
         add(status(fa), status(fb))
     if rules.peer:
         gaps = _grid_factors(
             (fa.age, fb.age), lambda d: 1.0 - np.minimum(np.abs(d) / 20.0, 1.0), _AGE_RANK
         )
+        half = w["equality"] / 2
         if gaps is not None:
-            half = w["equality"] / 2
             add((gaps[0][0], gaps[1][0] * half), (gaps[0][1], gaps[1][1] * half))
+        age_flags = ([~np.isfinite(fa.age)], [~np.isfinite(fb.age)])
+        add(*_unknown_terms(age_flags, NEUTRAL * half))
 
-    # Feasibility: availability overlap, distance decay; unknown counts 0.5.
-    quarter = w["feasibility"] / 4
-
-    def unknown_half(z: F) -> tuple[Part, Part]:
-        """``x . y = 0.5 * (z_a or z_b)`` for 0/1 flags ``z`` (times the weight)."""
-        one = np.ones_like(z)
-        return np.column_stack([z, one, z]), np.column_stack([one, z, -z]) * quarter * 2
+    # Feasibility: availability overlap, distance decay (each half the weight).
+    half_f = w["feasibility"] / 2
+    pa, pb = planar_km(fa, fb)
+    no_avail = ([fa.n_avail == 0], [fb.n_avail == 0])
+    no_place = ([~np.isfinite(pa[:, 0])], [~np.isfinite(pb[:, 0])])
+    add(*_unknown_terms((no_avail[0] + no_place[0], no_avail[1] + no_place[1]), NEUTRAL * half_f))
 
     def avail(f: Features) -> tuple[Part, Part]:
         slots = _bits(f.avail)[:, :21] / np.sqrt(np.maximum(f.n_avail, 1.0))[:, None]
-        ux, uy = unknown_half((f.n_avail == 0).astype(np.float64))
-        return [slots, ux], [slots * quarter * 2, uy]
+        return slots, slots * half_f
 
     add(avail(fa), avail(fb))
-    pa, pb = planar_km(fa, fb)
     known_place = np.vstack([pa, pb])
     known_place = known_place[np.isfinite(known_place[:, 0])]
     if len(known_place):
@@ -315,8 +351,7 @@ def surrogate(fa: Features, fb: Features, rules: Rules) -> tuple[F32, F32, F32, 
             ok = np.isfinite(p[:, 0])
             feat = np.zeros((len(p), to_feature.shape[1]))
             feat[ok] = decay(p[ok], marks) @ to_feature
-            ux, uy = unknown_half((~ok).astype(np.float64))
-            return [feat, ux], [feat * quarter * 2, uy]
+            return feat, feat * half_f
 
         add(place(pa), place(pb))
 
@@ -379,9 +414,9 @@ _TAG_SETS = ("offers", "needs", "interests")
 def _blocks(fa: Features, fb: Features, rules: Rules) -> list[tuple[Idx, Idx]]:
     """Member lists per block that both sides occupy."""
 
-    def keys(f: Features) -> tuple[Idx, Idx]:
-        if rules.min_language_level:
-            person, lang = np.nonzero(_bits(f.conv_lang))
+    def keys(f: Features, langs: NDArray[np.uint64] | None) -> tuple[Idx, Idx]:
+        if langs is not None:
+            person, lang = np.nonzero(_bits(langs))
         else:
             person = np.arange(len(f), dtype=np.int64)
             lang = np.zeros(len(f), dtype=np.int64)
@@ -389,8 +424,12 @@ def _blocks(fa: Features, fb: Features, rules: Rules) -> list[tuple[Idx, Idx]]:
         key = (area + 1) * 4096 + lang
         return person.astype(np.int64), key.astype(np.int64)
 
-    pa, ka = keys(fa)
-    pb, kb = keys(fb)
+    if rules.language_exchange:  # who teaches a language against who learns it
+        (pa, ka), (pb, kb) = keys(fa, fa.teaches), keys(fb, fb.learns)
+    elif rules.min_language_level:  # one block per common language
+        (pa, ka), (pb, kb) = keys(fa, fa.conv_lang), keys(fb, fb.conv_lang)
+    else:
+        (pa, ka), (pb, kb) = keys(fa, None), keys(fb, None)
     out = []
     oa, ob = np.argsort(ka, kind="stable"), np.argsort(kb, kind="stable")
     ka_s, kb_s = ka[oa], kb[ob]
@@ -653,22 +692,6 @@ def _cells(points: F, size: int) -> list[Idx]:
     return out
 
 
-_OPENBLAS_NAMES = (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", ""))
-
-
-@contextlib.contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Run BLAS on one thread inside the block (threadpoolctl).
-
-    The search makes hundreds of mid-sized products with numpy work in
-    between; OpenBLAS's second thread gains little there and, on a machine
-    whose cores are busy, its spinning workers made the whole stage 2x
-    slower (measured at 5,000 x 5,000 under load 5 on 2 cores).
-    """
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
-
-
 @overload
 def candidate_pairs(
     fa: Features, fb: Features, rules: Rules, *, pool: bool = ..., k: int | None = ...,
@@ -733,10 +756,9 @@ def candidate_pairs(
     [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
     """
     k = k or (rules.pool_candidates if pool else rules.candidates)
-    with _one_blas_thread():
-        search = _Search(fa, fb, rules, pool, max(k, int(round(k * rules.prefilter))))
-        for ma, mb in _blocks(fa, fb, rules):
-            search.block(ma, mb)
+    search = _Search(fa, fb, rules, pool, max(k, int(round(k * rules.prefilter))))
+    for ma, mb in _blocks(fa, fb, rules):
+        search.block(ma, mb)
     if not search.found_i:
         empty = np.empty(0, dtype=np.int64)
         return (empty, empty, np.zeros(0)) if with_scores else (empty, empty)

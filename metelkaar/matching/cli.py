@@ -28,9 +28,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from metelkaar.matching.explain import describe
 from metelkaar.matching.propose import propose, propose_pool
+from metelkaar.matching.runtime import batch
 from metelkaar.matching.types import CRITERIA, PARTS_OF_DAY, Candidate, Proposals, Rules
+from metelkaar.matching.wording import describe
 
 __all__ = ["main", "read_candidates", "read_rules", "write_proposals"]
 
@@ -282,10 +283,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     size = sum(len(g) for g in groups)
     bar = _Bar(sys.stderr) if args.progress or size >= _PROGRESS_FROM else None
-    if args.pool:
-        result = propose_pool(groups[0], rules, progress=bar)
-    else:
-        result = propose(groups[0], groups[1], rules, progress=bar)
+    with batch():  # this process does nothing else meanwhile
+        if args.pool:
+            result = propose_pool(groups[0], rules, progress=bar)
+        else:
+            result = propose(groups[0], groups[1], rules, progress=bar)
     if args.output:
         with args.output.open("w", newline="", encoding="utf-8") as out:
             write_proposals(result, out, lang=args.lang)

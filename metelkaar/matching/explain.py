@@ -1,21 +1,27 @@
-"""Reason codes for proposals and for the unmatched, and a small renderer.
+"""Reason codes for proposals and for the unmatched.
 
 The engine returns **codes with parameters**, never sentences; the web side
-translates them (whole sentences, in the user's language). :func:`describe`
-is a plain-language rendering in English and Dutch for the command line and
-as a reference for the translations. The engine builds the reasons of all
+translates them (whole sentences, in the user's language).
+:func:`~metelkaar.matching.wording.describe` is a plain-language rendering in
+English and Dutch for the command line and as a reference for the
+translations. The engine builds the reasons of all
 proposals in one call (:func:`pair_reasons_many`); :func:`pair_reasons` gives
 the same for one pair.
 
 Pair reason codes (parameters in braces):
 
-- ``shared_language`` {language}
+- ``shared_language`` {language} -- both speak it at the required level (at
+  least conversation, 3, when none is required)
 - ``shared_interest`` {tag} -- at most three
 - ``similar_age`` {years} -- age gap of at most 10 years
 - ``same_life_stage`` {stage}
 - ``same_gender`` {} -- special-category; see :data:`SENSITIVE`
+- ``teaches`` {from, to, language} -- in a language exchange, per direction:
+  a language the one speaks well and the other is learning (always first)
 - ``helps`` {from, to, tag} -- one per tag and direction, at most three each
 - ``mutual_help`` {} -- help flows both ways
+- ``equal_footing`` {} -- both gave their education or work level and it
+  differs by at most one step, where equality weighs in the score
 - ``status_gap`` {levels} -- a gap of two levels or more (a caution)
 - ``distance_km`` {km}
 - ``common_time`` {slots, day, part} -- overlapping weekly slots and the first
@@ -23,6 +29,8 @@ Pair reason codes (parameters in braces):
 
 Unmatched reason codes:
 
+- ``nobody_to_pair`` {} -- the other side is empty, or the pool holds this
+  person alone
 - ``no_feasible_candidate`` {constraint, excluded, checked} -- no option passes
   the hard constraints; ``constraint`` excluded the most (one of
   :data:`~metelkaar.matching.scoring.CONSTRAINTS`)
@@ -36,7 +44,7 @@ Unmatched reason codes:
 Examples
 --------
 >>> describe(("shared_language", {"language": "ar"}), lang="nl")
-'Jullie spreken allebei ar.'
+'Jullie spreken allebei Arabisch.'
 >>> describe(("distance_km", {"km": 1.24}))
 'You live 1.2 km apart.'
 """
@@ -44,82 +52,49 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from metelkaar.matching.types import CRITERIA, PARTS_OF_DAY, Candidate, Reason
+from metelkaar.matching.wording import describe
 
-__all__ = ["SENSITIVE", "describe", "for_participants", "pair_reasons", "pair_reasons_many"]
+__all__ = [
+    "PAIR_CODES",
+    "SENSITIVE",
+    "UNMATCHED_CODES",
+    "describe",
+    "for_participants",
+    "pair_reasons",
+    "pair_reasons_many",
+]
 
 #: Codes built on special-category data: never show them to participants.
 SENSITIVE = frozenset({"same_gender"})
 
-_DAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-}
-_PARTS = {
-    "en": {"morning": "morning", "afternoon": "afternoon", "evening": "evening"},
-    "nl": {"morning": "ochtend", "afternoon": "middag", "evening": "avond"},
-}
-
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "shared_language": "You both speak {language}.",
-        "shared_interest": "You share an interest: {tag}.",
-        "similar_age": "You are close in age ({years} years apart).",
-        "same_life_stage": "You are in the same stage of life ({stage}).",
-        "same_gender": "You have the same gender.",
-        "helps": "{from} can help {to} with {tag}.",
-        "mutual_help": "Help can go both ways.",
-        "status_gap": "Mind the difference in background ({levels} levels).",
-        "distance_km": "You live {km:.1f} km apart.",
-        "common_time": "You are both free at {slots} times a week, e.g. {day} {part}.",
-        "waiting": "One of you has been waiting {days} days.",
-        "no_feasible_candidate": (
-            "Nobody fits the hard requirements; '{constraint}' ruled out most"
-            " ({excluded} of {checked})."
-        ),
-        "below_min_score": (
-            "The best option scores {best_score:.2f}, below the minimum {min_score:.2f}."
-        ),
-        "taken_by_better_fit": "The best option ({best}) fits {taken_by} even better.",
-        "not_reached": (
-            "A fitting option (score {best_score:.2f}) was not among those compared in"
-            " this large run; look for one for this person alone."
-        ),
-    },
-    "nl": {
-        "shared_language": "Jullie spreken allebei {language}.",
-        "shared_interest": "Jullie delen een interesse: {tag}.",
-        "similar_age": "Jullie schelen weinig in leeftijd ({years} jaar).",
-        "same_life_stage": "Jullie zitten in dezelfde levensfase ({stage}).",
-        "same_gender": "Jullie hebben hetzelfde gender.",
-        "helps": "{from} kan {to} helpen met {tag}.",
-        "mutual_help": "Hulp kan twee kanten op gaan.",
-        "status_gap": "Let op het verschil in achtergrond ({levels} niveaus).",
-        "distance_km": "Jullie wonen {km:.1f} km van elkaar.",
-        "common_time": (
-            "Jullie kunnen allebei op {slots} momenten per week, bijvoorbeeld {day}{part}."
-        ),
-        "waiting": "Een van jullie wacht al {days} dagen.",
-        "no_feasible_candidate": (
-            "Niemand voldoet aan de harde eisen; '{constraint}' sloot de meesten uit"
-            " ({excluded} van {checked})."
-        ),
-        "below_min_score": (
-            "De beste optie scoort {best_score:.2f}, onder het minimum {min_score:.2f}."
-        ),
-        "taken_by_better_fit": "De beste optie ({best}) past nog beter bij {taken_by}.",
-        "not_reached": (
-            "Een passende optie (score {best_score:.2f}) zat niet bij wat in deze grote"
-            " ronde is vergeleken; zoek voor deze persoon apart."
-        ),
-    },
-}
-
+#: Every reason code of a proposed pair, and of a person left unmatched.
+PAIR_CODES = (
+    "teaches",
+    "helps",
+    "mutual_help",
+    "shared_language",
+    "shared_interest",
+    "similar_age",
+    "same_life_stage",
+    "same_gender",
+    "distance_km",
+    "common_time",
+    "equal_footing",
+    "status_gap",
+    "waiting",
+)
+UNMATCHED_CODES = (
+    "nobody_to_pair",
+    "no_feasible_candidate",
+    "below_min_score",
+    "taken_by_better_fit",
+    "not_reached",
+)
 
 def for_participants(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
     """The reasons that may be shown to participants (no special-category data).
@@ -132,38 +107,6 @@ def for_participants(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
     return tuple(r for r in reasons if r[0] not in SENSITIVE)
 
 
-def describe(reason: Reason, lang: str = "en") -> str:
-    """One plain sentence for a reason code.
-
-    Parameters
-    ----------
-    reason : (str, mapping)
-        A reason code and its parameters.
-    lang : {"en", "nl"}
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> describe(("helps", {"from": "Jan", "to": "Fatima", "tag": "paperwork"}))
-    'Jan can help Fatima with paperwork.'
-    >>> describe(("common_time", {"slots": 2, "day": 0, "part": "evening"}), lang="nl")
-    'Jullie kunnen allebei op 2 momenten per week, bijvoorbeeld maandagavond.'
-    """
-    code, params = reason
-    texts = _TEXT.get(lang, _TEXT["en"])
-    values: dict[str, Any] = dict(params)
-    if code == "common_time":
-        values["day"] = _DAYS[lang if lang in _DAYS else "en"][int(params["day"])]
-        values["part"] = _PARTS[lang if lang in _PARTS else "en"][str(params["part"])]
-    template = texts.get(code)
-    if template is None:
-        return f"{code} {dict(params)}"
-    return template.format(**values)
-
-
 def pair_reasons(
     a: Candidate,
     b: Candidate,
@@ -171,6 +114,8 @@ def pair_reasons(
     *,
     year: int,
     km: float | None,
+    language_level: int = 3,
+    exchange: tuple[int, int] | None = None,
 ) -> tuple[Reason, ...]:
     """Reason codes for one proposed pair, strongest criteria first.
 
@@ -184,6 +129,11 @@ def pair_reasons(
         Reference year for ages.
     km : float or None
         Distance between the two, when known.
+    language_level : int
+        Level both need in a language for ``shared_language``.
+    exchange : (int, int), optional
+        ``(teach_level, learn_level)`` of a language exchange: adds
+        ``teaches`` reasons.
 
     Returns
     -------
@@ -205,14 +155,16 @@ def pair_reasons(
     """
     row = np.array([[contributions.get(c, 0.0) for c in CRITERIA]], dtype=np.float64)
     distance = np.array([np.nan if km is None else km], dtype=np.float64)
-    return pair_reasons_many([a], [b], row, distance, year=year)[0]
+    return pair_reasons_many(
+        [a], [b], row, distance, year=year, language_level=language_level, exchange=exchange
+    )[0]
 
 
 #: Rank of an availability slot: by weekday, then part of the day.
 _SLOT_RANK = {(day, part): 3 * day + k for day in range(7) for k, part in enumerate(PARTS_OF_DAY)}
-_SIM, _COMP, _MUTUAL, _FEAS, _FAIR = (
+_SIM, _COMP, _MUTUAL, _EQ, _FEAS, _FAIR = (
     CRITERIA.index(c)
-    for c in ("similarity", "complementarity", "mutual_help", "feasibility", "fairness")
+    for c in ("similarity", "complementarity", "mutual_help", "equality", "feasibility", "fairness")
 )
 
 
@@ -223,6 +175,8 @@ def pair_reasons_many(
     km: NDArray[np.float64],
     *,
     year: int,
+    language_level: int = 3,
+    exchange: tuple[int, int] | None = None,
 ) -> list[tuple[Reason, ...]]:
     """Reason codes for many proposed pairs at once, each strongest first.
 
@@ -237,6 +191,12 @@ def pair_reasons_many(
         Distance per pair; ``nan`` when unknown.
     year : int
         Reference year for ages (ages enter only as differences).
+    language_level : int
+        Level both need in a language for ``shared_language`` (a level-1
+        speaker does not "speak" it).
+    exchange : (int, int), optional
+        ``(teach_level, learn_level)`` of a language exchange (tandem): each
+        pair starts with a ``teaches`` reason per direction.
 
     Returns
     -------
@@ -248,9 +208,10 @@ def pair_reasons_many(
     Reasons come in groups that share a weight: help given (the
     complementarity contribution), mutual help, similarity (language,
     interests, age, life stage), gender (half the similarity), feasibility
-    (distance, common time), a status gap (a caution, always last but one)
-    and waiting (fairness). The groups are ordered by weight for all pairs at
-    once with one stable :func:`numpy.argsort`; ties keep the order above.
+    (distance, common time), a status gap (a caution, after every group with
+    a weight), waiting (fairness) and equal footing (equality). The groups
+    are ordered by weight for all pairs at once with one stable
+    :func:`numpy.argsort`; ties keep the order above.
     What remains per pair is set intersections of a few small sets and the
     reason tuples themselves: O(m * s) for sets of size s.
 
@@ -266,16 +227,26 @@ def pair_reasons_many(
     c = np.asarray(contributions, dtype=np.float64).reshape(-1, len(CRITERIA))
     sim, comp, fair = c[:, _SIM], c[:, _COMP], c[:, _FAIR]
     groups = np.column_stack(
-        [comp + 1e-9, c[:, _MUTUAL], sim, sim / 2, c[:, _FEAS], np.full(len(c), -1.0), fair]
+        [
+            comp + 1e-9 if exchange is None else np.full(len(c), np.inf),  # help (a tandem's first)
+            c[:, _MUTUAL],
+            sim,
+            sim / 2,
+            c[:, _FEAS],
+            np.full(len(c), -1.0),
+            fair,
+            c[:, _EQ],
+        ]
     )
     orders = np.argsort(-groups, axis=1, kind="stable").tolist()
     mutual_on = (c[:, _MUTUAL] > 0).tolist()
     fair_on = (fair > 0).tolist()
+    equal_on = (c[:, _EQ] > 0).tolist()
     distances = np.asarray(km, dtype=np.float64).reshape(len(c)).tolist()
     slot_rank = _SLOT_RANK.__getitem__
     out: list[tuple[Reason, ...]] = []
     for k, (a, b) in enumerate(zip(people_a, people_b, strict=True)):
-        helps: list[Reason] = []
+        helps: list[Reason] = _teaches(a, b, exchange) if exchange else []
         for giver, taker in ((a, b), (b, a)):
             given = giver.offers & taker.needs
             if given:
@@ -283,7 +254,7 @@ def pair_reasons_many(
                     helps.append(("helps", {"from": giver.id, "to": taker.id, "tag": tag}))
         similar: list[Reason] = []
         la, lb = a.languages, b.languages
-        spoken = la.keys() & lb.keys()
+        spoken = {x for x in la.keys() & lb.keys() if min(la[x], lb[x]) >= language_level}
         if spoken:
             if len(spoken) == 1:
                 (best,) = spoken
@@ -316,6 +287,7 @@ def pair_reasons_many(
             feasible,
             _status_gap(a, b),
             _waiting(a, b) if fair_on[k] else None,
+            _equal_footing(a, b) if equal_on[k] else None,
         )
         reasons: list[Reason] = []
         for g in orders[k]:
@@ -324,6 +296,28 @@ def pair_reasons_many(
                 reasons += group
         out.append(tuple(reasons))
     return out
+
+
+def _teaches(a: Candidate, b: Candidate, exchange: tuple[int, int]) -> list[Reason]:
+    """Per direction, the language the giver speaks best among those the taker learns."""
+    teach, learn = exchange
+    out: list[Reason] = []
+    for giver, taker in ((a, b), (b, a)):
+        taught = [
+            code
+            for code, level in taker.languages.items()
+            if level <= learn and giver.languages.get(code, 0) >= teach
+        ]
+        if taught:
+            best = max(sorted(taught), key=lambda code: giver.languages[code])
+            out.append(("teaches", {"from": giver.id, "to": taker.id, "language": best}))
+    return out
+
+
+def _equal_footing(a: Candidate, b: Candidate) -> list[Reason] | None:
+    if a.status_level is None or b.status_level is None:
+        return None
+    return [("equal_footing", {})] if abs(a.status_level - b.status_level) <= 1 else None
 
 
 def _status_gap(a: Candidate, b: Candidate) -> list[Reason] | None:

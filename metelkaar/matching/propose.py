@@ -27,10 +27,9 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -70,24 +69,33 @@ def _noop(stage: str, fraction: float) -> None:
     return None
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the duration of a run.
+def _reason_options(rules: Rules) -> dict[str, Any]:
+    """What the reasons need of the rules: the level at which both "speak" a
+    language (the required one, else 3) and a language exchange's levels."""
+    exchange = (rules.teach_level, rules.learn_level) if rules.language_exchange else None
+    return {"language_level": rules.min_language_level or 3, "exchange": exchange}
 
-    A run allocates millions of small acyclic objects (codes while encoding,
-    reason tuples while explaining) while all candidates are alive; every
-    full collection would walk those candidates again (measured: half of
-    :func:`encode`'s time and most of the explaining stage's at 100,000
-    people). Memory is still freed by reference counting; the collector is
-    switched back on afterwards if it was on.
+
+def _check_people(*groups: Sequence[Candidate]) -> None:
+    """Every entry a Candidate and every id used once across ``groups``.
+
+    Ids are how excluded pairs and the results name people: a repeated id
+    would make an excluded pair possible again, or pair someone with
+    themself.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    seen: set[object] = set()
+    repeated: list[object] = []
+    for group in groups:
+        for person in group:
+            if not isinstance(person, Candidate):
+                raise TypeError(f"expected Candidate, got {type(person).__name__}")
+            if person.id in seen:
+                repeated.append(person.id)
+            seen.add(person.id)
+    if repeated:
+        shown = ", ".join(repr(x) for x in repeated[:5])
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        raise ValueError(f"candidate ids must be unique; repeated: {shown}{more}")
 
 
 def _score_edges(
@@ -148,6 +156,7 @@ def _run(
         pairs = assign(full)
     else:
         pairs = assign(sp.csr_matrix((us, (ui, uj)), shape=(n_a, n_b)))
+    pairs = _fill_free(pairs, ui, uj, us, n_a, n_b, pool)
     clock["solving"] = time.perf_counter()
     progress("explaining", 0.0)
     proposals, unmatched = _explain(
@@ -177,6 +186,33 @@ def _run(
         total_score=float(sum(p.score for p in proposals)),
         stats=stats,
     )
+
+
+def _fill_free(
+    pairs: Sequence[tuple[int, int]], ui: Idx, uj: Idx, us: F, n_a: int, n_b: int, pool: bool
+) -> list[tuple[int, int]]:
+    """Add usable pairs of two people left single, best first.
+
+    An exact optimum leaves none; the solvers' integer or floating-point
+    rounding can leave a pair worth next to nothing. Each one added raises
+    the total, and afterwards every single person's best option is taken by
+    someone, so ``taken_by_better_fit`` always names who.
+    """
+    free_a = np.ones(n_a, dtype=bool)
+    free_b = free_a if pool else np.ones(n_b, dtype=bool)
+    chosen = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    free_a[chosen[:, 0]] = False
+    free_b[chosen[:, 1]] = False
+    loose = np.flatnonzero(free_a[ui] & free_b[uj] & (ui != uj))
+    if len(loose) == 0:
+        return list(pairs)
+    out = list(pairs)
+    for e in loose[np.argsort(-us[loose], kind="stable")].tolist():
+        x, y = int(ui[e]), int(uj[e])
+        if free_a[x] and free_b[y]:
+            free_a[x] = free_b[y] = False
+            out.append((x, y))
+    return out
 
 
 def _explain(
@@ -227,7 +263,9 @@ def _explain(
     xs, ys = pa.tolist(), pb.tolist()
     people_a = [side_a[x] for x in xs]
     partners = [people_b[y] for y in ys]
-    reasons = pair_reasons_many(people_a, partners, contrib, km, year=rules.year)
+    reasons = pair_reasons_many(
+        people_a, partners, contrib, km, year=rules.year, **_reason_options(rules)
+    )
     runner_a = _alternatives(alt_a[0][pa], alt_a[1][pa], score, people_b)
     runner_b = _alternatives(alt_b[0][pb], alt_b[1][pb], score, side_a)
     proposals = tuple(
@@ -282,7 +320,8 @@ def propose(
     Parameters
     ----------
     side_a, side_b : sequence of Candidate
-        E.g. volunteers and newcomers.
+        E.g. volunteers and newcomers; every id at most once over both
+        sides (else :class:`ValueError`). Either may be empty.
     rules : Rules, optional
         Weights, threshold and constraints (defaults: :class:`Rules`).
     progress : callable, optional
@@ -304,11 +343,21 @@ def propose(
     Time O(E) scoring plus the solver; memory O(E) for E scored pairs.
     Explaining is vectorised over the E pairs (runner-ups, the chosen pairs'
     contributions, reasons' order) plus O(P) small Python steps for P
-    people. Python's cyclic garbage collector is paused during the run (see
-    ``_gc_paused``).
+    people. No process-wide state is changed; a process doing nothing else
+    can run it inside :func:`~metelkaar.matching.runtime.batch`.
+
+    Examples
+    --------
+    >>> from metelkaar.matching.types import Candidate
+    >>> volunteers = [Candidate(id="jan", languages={"nl": 5}, offers={"paperwork"})]
+    >>> newcomers = [Candidate(id="fatima", languages={"nl": 3}, needs={"paperwork"}),
+    ...              Candidate(id="olga", languages={"ru": 5}, needs={"paperwork"})]
+    >>> result = propose(volunteers, newcomers)
+    >>> [(p.a, p.b) for p in result], [u.id for u in result.unmatched]
+    ([('jan', 'fatima')], ['olga'])
     """
-    with _gc_paused():
-        return _run(side_a, side_b, rules or Rules(), False, progress or _noop)
+    _check_people(side_a, side_b)
+    return _run(side_a, side_b, rules or Rules(), False, progress or _noop)
 
 
 def propose_pool(
@@ -319,6 +368,7 @@ def propose_pool(
     Parameters
     ----------
     pool : sequence of Candidate
+        Every id at most once (else :class:`ValueError`).
     rules : Rules, optional
     progress : callable, optional
         As in :func:`propose`.
@@ -341,8 +391,8 @@ def propose_pool(
     >>> sorted((p.a, p.b) for p in propose_pool(pool, Rules(reference_year=2026)))
     [(0, 1), (2, 3)]
     """
-    with _gc_paused():
-        return _run(pool, pool, rules or Rules(), True, progress or _noop)
+    _check_people(pool)
+    return _run(pool, pool, rules or Rules(), True, progress or _noop)
 
 
 def suggest(
@@ -355,10 +405,11 @@ def suggest(
     person : Candidate
         A newcomer.
     others : sequence of Candidate
-        People they could be paired with.
+        People they could be paired with; an entry with ``person``'s id (the
+        person themself) is skipped.
     rules : Rules, optional
     k : int
-        How many options.
+        How many options, ``>= 0``.
 
     Returns
     -------
@@ -378,9 +429,11 @@ def suggest(
     >>> [p.b for p in suggest(me, others, Rules(reference_year=2026), k=2)]
     [3, 2]
     """
-    rules = rules or Rules()
-    with _gc_paused():
-        return _suggest(person, others, rules, k)
+    if isinstance(k, bool) or not isinstance(k, int) or k < 0:
+        raise ValueError(f"k must be a whole number >= 0, got {k!r}")
+    others = [other for other in others if other.id != person.id]  # never oneself
+    _check_people([person], others)
+    return _suggest(person, others, rules or Rules(), k)
 
 
 def _suggest(
@@ -402,7 +455,9 @@ def _suggest(
     contrib = contributions(fa, fb, np.zeros(len(js), dtype=np.int64), js, rules)
     km = haversine_km(fa.lat[0], fa.lon[0], fb.lat[js], fb.lon[js])
     chosen = [others[j] for j in js.tolist()]
-    reasons = pair_reasons_many([person] * len(chosen), chosen, contrib, km, year=rules.year)
+    reasons = pair_reasons_many(
+        [person] * len(chosen), chosen, contrib, km, year=rules.year, **_reason_options(rules)
+    )
     return [
         Proposal(person.id, other.id, s, dict(zip(CRITERIA, row, strict=True)), r)
         for other, s, row, r in zip(chosen, score.tolist(), contrib.tolist(), reasons, strict=True)

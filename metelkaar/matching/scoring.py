@@ -12,20 +12,26 @@ in cache-sized chunks, distances from precomputed unit vectors) takes about
 Criteria (each in [0, 1], see DESIGN.md "Matching (the core)"):
 
 similarity
-    Mean of the parts known for both: age closeness ``exp(-|gap| / 10)``,
-    same gender, Jaccard overlap of interests, a common language at the
-    required level, same life stage.
+    Mean of four parts: age closeness ``exp(-|gap| / 10)``, same gender,
+    Jaccard overlap of interests, same life stage; plus a common language
+    when no language level is required (when it is, every possible pair has
+    one and the part would say nothing). A part unknown for either person
+    counts :data:`NEUTRAL`.
 complementarity
     Mean of the share of B's needs that A offers and of A's needs that B
     offers.
 mutual_help
     1 when help can flow both ways, else 0.
 equality
-    ``1 - |status gap| / 4`` (unknown: 1); in peer programmes averaged with
-    ``1 - |age gap| / 20``.
+    ``1 - |status gap| / 4``; in peer programmes averaged with
+    ``1 - |age gap| / 20``. Unknown: :data:`NEUTRAL`.
 feasibility
     Mean of distance decay ``2 ** (-km / distance_scale_km)`` and the share of
-    the smaller weekly availability that overlaps (unknown: 0.5 each).
+    the smaller weekly availability that overlaps (unknown: :data:`NEUTRAL`).
+
+Missing data is neutral, never best: a blank profile scores
+:data:`NEUTRAL` on every part it leaves open, so a closely similar known
+profile beats it and a clearly different one does not.
 fairness
     Mean waiting time of the two over a year, capped at 1.
 
@@ -40,7 +46,7 @@ Examples
 >>> bool(hard_constraints(fa, fb, I, J, Rules())["language"][0])
 True
 >>> contributions(fa, fb, I, J, Rules()).round(3).tolist()
-[[0.909, 0.5, 0.0, 0.5, 0.5, 0.0]]
+[[0.58, 0.5, 0.0, 0.25, 0.5, 0.0]]
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from metelkaar.matching.types import CRITERIA, PARTS_OF_DAY, Candidate, Rules
 
 __all__ = [
     "CONSTRAINTS",
+    "NEUTRAL",
     "Features",
     "contributions",
     "encode",
@@ -70,8 +77,21 @@ U = NDArray[np.uint64]
 Idx = NDArray[np.int64]
 B = NDArray[np.bool_]
 
+#: Value of a criterion's part that is unknown for either person: half of the
+#: best, so that missing data neither wins nor loses a pair.
+NEUTRAL = 0.5
+
 #: Hard constraints, in the order reported for the unmatched.
-CONSTRAINTS = ("gender_pref", "age_range", "distance", "language", "area", "excluded")
+CONSTRAINTS = (
+    "gender_pref",
+    "age_range",
+    "distance",
+    "language",
+    "language_exchange",
+    "status_gap",
+    "area",
+    "excluded",
+)
 
 _UNKNOWN_GENDER_BIT = 63
 _EARTH_KM = 6371.0088
@@ -95,6 +115,8 @@ class Features:
     stage: NDArray[np.int64]
     area: NDArray[np.int64]
     conv_lang: U  # (n, W) languages at the required level
+    teaches: U  # (n, W) languages at Rules.teach_level or higher
+    learns: U  # (n, W) languages at Rules.learn_level or lower
     interests: U
     offers: U
     needs: U
@@ -102,6 +124,7 @@ class Features:
     n_interests: F
     n_needs: F
     n_avail: F
+    n_langs: F  # languages at the required level (any level when none is required)
     xyz: F | None = None  # (n, 3) unit vectors of the places (nan if unknown)
 
     def __len__(self) -> int:
@@ -187,6 +210,14 @@ def encode(
                     for c in group
                 ],
                 "lang": [[langs[k] for k, v in c.languages.items() if v >= level] for c in group],
+                "teaches": [
+                    [langs[k] for k, v in c.languages.items() if v >= rules.teach_level]
+                    for c in group
+                ],
+                "learns": [
+                    [langs[k] for k, v in c.languages.items() if v <= rules.learn_level]
+                    for c in group
+                ],
                 "interests": _flat(group, "interests", tags),
                 "offers": _flat(group, "offers", tags),
                 "needs": _flat(group, "needs", tags),
@@ -207,6 +238,7 @@ def encode(
         interests = _pack(r["interests"], tags.words())
         needs = _pack(r["needs"], tags.words())
         avail = _pack(r["avail"], 1)
+        conv_lang = _pack(r["lang"], langs.words())
         lat = np.radians([np.nan if c.location is None else c.location[0] for c in group])
         lon = np.radians([np.nan if c.location is None else c.location[1] for c in group])
         lat, lon = lat.astype(np.float64).reshape(n), lon.astype(np.float64).reshape(n)
@@ -230,7 +262,9 @@ def encode(
                 waiting=np.array([max(c.waiting_days, 0) for c in group], dtype=np.float64),
                 stage=np.array(r["stage"], dtype=np.int64).reshape(n),
                 area=np.array(r["area"], dtype=np.int64).reshape(n),
-                conv_lang=_pack(r["lang"], langs.words()),
+                conv_lang=conv_lang,
+                teaches=_pack(r["teaches"], langs.words()),
+                learns=_pack(r["learns"], langs.words()),
                 interests=interests,
                 offers=_pack(r["offers"], tags.words()),
                 needs=needs,
@@ -238,6 +272,7 @@ def encode(
                 n_interests=np.bitwise_count(interests).sum(axis=1).astype(np.float64),
                 n_needs=np.bitwise_count(needs).sum(axis=1).astype(np.float64),
                 n_avail=np.bitwise_count(avail).sum(axis=1).astype(np.float64),
+                n_langs=np.bitwise_count(conv_lang).sum(axis=1).astype(np.float64),
                 xyz=_unit_vectors(lat, lon),
             )
         )
@@ -370,6 +405,17 @@ def hard_constraints(
         language = _common_rows(fa.conv_lang, i, fb.conv_lang, j) > 0
     else:
         language = np.ones(len(i), dtype=bool)
+    if rules.language_exchange:
+        exchange = (_common_rows(fa.teaches, i, fb.learns, j) > 0) & (
+            _common_rows(fb.teaches, j, fa.learns, i) > 0
+        )
+    else:
+        exchange = np.ones(len(i), dtype=bool)
+    if rules.max_status_gap is not None:
+        with np.errstate(invalid="ignore"):
+            status = ~(np.abs(fa.status[i] - fb.status[j]) > rules.max_status_gap)  # nan passes
+    else:
+        status = np.ones(len(i), dtype=bool)
     if rules.same_area:
         area = (fa.area[i] == fb.area[j]) & (fa.area[i] >= 0)
     else:
@@ -386,6 +432,8 @@ def hard_constraints(
         "age_range": age_ok_a & age_ok_b,
         "distance": distance,
         "language": language,
+        "language_exchange": exchange,
+        "status_gap": status,
         "area": area,
         "excluded": allowed,
     }
@@ -397,22 +445,22 @@ def criteria(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules, *, km: F 
     age_a, age_b = fa.age[i], fb.age[j]
     gap = np.abs(age_a - age_b)
     known_age = ~np.isnan(gap)
-    age_part = np.exp(-np.nan_to_num(gap) / 10.0)
-    age_part[~known_age] = 0.0
+    sim = np.where(known_age, np.exp(-np.nan_to_num(gap) / 10.0), NEUTRAL)
     g_a, g_b = fa.gender[i], fb.gender[j]
-    known_gender = (g_a >= 0) & (g_b >= 0)
-    gender_part = known_gender & (g_a == g_b)
-    union = fa.n_interests[i] + fb.n_interests[j]
+    sim += np.where((g_a >= 0) & (g_b >= 0), g_a == g_b, NEUTRAL)
+    n_a, n_b = fa.n_interests[i], fb.n_interests[j]
     shared = _common_rows(fa.interests, i, fb.interests, j)
-    known_int = union > 0
-    int_part = np.where(known_int, shared / np.maximum(union - shared, 1.0), 0.0)
-    lang_part = _common_rows(fa.conv_lang, i, fb.conv_lang, j) > 0
+    jaccard = shared / np.maximum(n_a + n_b - shared, 1.0)
+    sim += np.where((n_a > 0) & (n_b > 0), jaccard, NEUTRAL)
     s_a, s_b = fa.stage[i], fb.stage[j]
-    known_stage = (s_a >= 0) & (s_b >= 0)
-    stage_part = known_stage & (s_a == s_b)
-    parts = age_part + gender_part + int_part + lang_part + stage_part
-    known = known_age.astype(np.float64) + known_gender + known_int + 1.0 + known_stage
-    np.divide(parts, known, out=out[:, 0])
+    sim += np.where((s_a >= 0) & (s_b >= 0), s_a == s_b, NEUTRAL)
+    if rules.min_language_level:
+        np.divide(sim, 4.0, out=out[:, 0])
+    else:
+        common = _common_rows(fa.conv_lang, i, fb.conv_lang, j) > 0
+        spoken = (fa.n_langs[i] > 0) & (fb.n_langs[j] > 0)
+        sim += np.where(spoken, common, NEUTRAL)
+        np.divide(sim, 5.0, out=out[:, 0])
 
     help_ab = np.minimum(
         _common_rows(fa.offers, i, fb.needs, j) / np.maximum(fb.n_needs[j], 1.0), 1.0
@@ -424,17 +472,21 @@ def criteria(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules, *, km: F 
     out[:, 2] = (help_ab > 0) & (help_ba > 0)
 
     sgap = np.abs(fa.status[i] - fb.status[j])
-    equality = np.where(np.isnan(sgap), 1.0, 1.0 - np.minimum(np.nan_to_num(sgap) / 4.0, 1.0))
+    equality = np.where(
+        np.isnan(sgap), NEUTRAL, 1.0 - np.minimum(np.nan_to_num(sgap) / 4.0, 1.0)
+    )
     if rules.peer:
-        equality = (equality + np.where(known_age, 1.0 - np.minimum(gap / 20.0, 1.0), 1.0)) / 2
+        age_eq = np.where(known_age, 1.0 - np.minimum(np.nan_to_num(gap) / 20.0, 1.0), NEUTRAL)
+        equality = (equality + age_eq) / 2
     out[:, 3] = equality
 
     if km is None:
         km = _pair_km(fa, fb, i, j)
-    dist_part = np.where(np.isnan(km), 0.5, np.exp2(-np.nan_to_num(km) / rules.distance_scale_km))
+    decay = np.exp2(-np.nan_to_num(km) / rules.distance_scale_km)
+    dist_part = np.where(np.isnan(km), NEUTRAL, decay)
     smaller = np.minimum(fa.n_avail[i], fb.n_avail[j])
     overlap = _common_rows(fa.avail, i, fb.avail, j)
-    avail_part = np.where(smaller > 0, overlap / np.maximum(smaller, 1.0), 0.5)
+    avail_part = np.where(smaller > 0, overlap / np.maximum(smaller, 1.0), NEUTRAL)
     out[:, 4] = (dist_part + avail_part) / 2
 
     out[:, 5] = np.minimum((fa.waiting[i] + fb.waiting[j]) / 730.0, 1.0)
@@ -503,7 +555,7 @@ def score_pairs(fa: Features, fb: Features, i: Idx, j: Idx, rules: Rules) -> tup
     >>> fa, fb = encode(a, b, Rules(reference_year=2026))
     >>> ok, score = score_pairs(fa, fb, np.array([0, 0]), np.array([0, 1]), Rules())
     >>> ok.tolist(), score.round(3).tolist()
-    ([True, False], [2.409, 1.409])
+    ([True, False], [1.83, 1.33])
     """
     step = 32_768  # temporaries stay in cache: 40 % faster than 500,000
     keys = _excluded_keys(fa, fb, rules)

@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Hashable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -64,6 +65,23 @@ Reason = tuple[str, Mapping[str, Any]]
 
 def _frozen(value: Any) -> frozenset[Any]:
     return value if isinstance(value, frozenset) else frozenset(value)
+
+
+def _number(owner: str, name: str, value: Any, *, low: float | None = None) -> float:
+    """``value`` as a finite float (at least ``low``), or a ValueError naming the field."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{owner}.{name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{owner}.{name} must be finite, got {value!r}")
+    if low is not None and value < low:
+        raise ValueError(f"{owner}.{name} must be at least {low:g}, got {value!r}")
+    return float(value)
+
+
+def _whole(owner: str, name: str, value: Any, *, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ValueError(f"{owner}.{name} must be a whole number >= {low}, got {value!r}")
+    return value
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,8 +141,26 @@ class Candidate:
             if not 0 <= day <= 6 or part not in PARTS_OF_DAY:
                 raise ValueError(f"availability slot {(day, part)!r} is not (0-6, {PARTS_OF_DAY})")
         for code, level in self.languages.items():
-            if not 1 <= level <= 5:
-                raise ValueError(f"language level {code}={level} is not 1-5")
+            if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
+                raise ValueError(f"language level {code}={level!r} is not 1-5")
+        where = f"Candidate {self.id!r}"
+        if self.age_range is not None:
+            low, high = (_number(where, "age_range", x, low=0) for x in self.age_range)
+            if low > high:
+                raise ValueError(f"{where}: age_range {self.age_range!r} is reversed (low > high)")
+        if self.max_km is not None:
+            _number(where, "max_km", self.max_km, low=0)
+        if self.status_level is not None:
+            _number(where, "status_level", self.status_level)
+        if self.birth_year is not None:
+            _whole(where, "birth_year", self.birth_year, low=0)
+        _whole(where, "waiting_days", self.waiting_days, low=0)
+        if self.location is not None:
+            lat, lon = (_number(where, "location", x) for x in self.location)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(
+                    f"{where}: location {self.location!r} is not (lat, lon) in degrees"
+                )
 
 
 @dataclass(frozen=True)
@@ -140,6 +176,17 @@ class Rules:
     min_language_level : int or None
         Both need a common language at this level or higher (3 =
         conversation); ``None`` switches the constraint off.
+    language_exchange : bool
+        Language tandem: each of the two must speak a language well
+        (``teach_level`` or higher) that the other is learning
+        (``learn_level`` or lower). Usually with ``min_language_level=None``:
+        tandem partners need not share a language yet.
+    teach_level, learn_level : int
+        Levels (1-5) of the language exchange: 4 ("good") to teach, 3
+        ("everyday conversation") or lower to be learning.
+    max_status_gap : int or None
+        Largest difference in ``status_level`` a pair may have (equality as
+        a hard limit); ``None`` means no limit. Unknown levels pass.
     max_km : float or None
         Programme-wide distance limit.
     distance_scale_km : float
@@ -187,6 +234,10 @@ class Rules:
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     min_score: float = 0.0
     min_language_level: int | None = 3
+    language_exchange: bool = False
+    teach_level: int = 4
+    learn_level: int = 3
+    max_status_gap: int | None = None
     max_km: float | None = None
     distance_scale_km: float = 5.0
     peer: bool = False
@@ -203,8 +254,37 @@ class Rules:
         unknown = set(self.weights) - set(CRITERIA)
         if unknown:
             raise ValueError(f"unknown criteria {sorted(unknown)}; known: {CRITERIA}")
+        for name, value in self.weights.items():
+            _number("Rules", f"weights[{name!r}]", value, low=0)
         object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+        _number("Rules", "min_score", self.min_score)
+        if self.min_language_level is not None:
+            level = self.min_language_level
+            if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
+                raise ValueError(f"Rules.min_language_level must be 1-5 or None, got {level!r}")
+        for name in ("teach_level", "learn_level"):
+            if _whole("Rules", name, getattr(self, name), low=1) > 5:
+                raise ValueError(f"Rules.{name} must be 1-5, got {getattr(self, name)!r}")
+        if self.learn_level >= self.teach_level:
+            raise ValueError(
+                f"Rules.learn_level ({self.learn_level}) must be below"
+                f" teach_level ({self.teach_level})"
+            )
+        if self.max_status_gap is not None:
+            _whole("Rules", "max_status_gap", self.max_status_gap, low=0)
+        if self.max_km is not None:
+            _number("Rules", "max_km", self.max_km, low=0)
+        if _number("Rules", "distance_scale_km", self.distance_scale_km) <= 0:
+            raise ValueError(f"Rules.distance_scale_km must be > 0, got {self.distance_scale_km!r}")
+        _whole("Rules", "candidates", self.candidates, low=1)
+        _whole("Rules", "pool_candidates", self.pool_candidates, low=1)
+        _number("Rules", "prefilter", self.prefilter, low=1)
+        _whole("Rules", "dense_limit", self.dense_limit, low=0)
+        _whole("Rules", "pool_dense_limit", self.pool_dense_limit, low=0)
         pairs = frozenset(frozenset(p) for p in self.excluded_pairs)
+        odd = [sorted(map(repr, p)) for p in pairs if len(p) != 2]
+        if odd:
+            raise ValueError(f"Rules.excluded_pairs must hold pairs of two ids, got {odd[:3]}")
         object.__setattr__(self, "excluded_pairs", pairs)
 
     @property

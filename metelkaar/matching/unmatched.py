@@ -3,6 +3,8 @@
 After the solve, every person without a partner gets one reason code (see
 :mod:`metelkaar.matching.explain`):
 
+- ``nobody_to_pair`` when the other side is empty (or the pool holds them
+  alone);
 - ``taken_by_better_fit`` when they had a usable option and it went to
   someone else (in an exact optimum that other pairing is worth more);
 - ``below_min_score`` when options passed the hard constraints but none
@@ -227,6 +229,9 @@ def unmatched(
     for me, them, my_mate, their_mate, (best, best_s), mine, theirs, e_own, e_oth in sides:
         lonely = np.flatnonzero(my_mate < 0)
         if len(lonely) == 0:
+            continue
+        if len(them) - (1 if pool else 0) <= 0:  # nobody else at all
+            out.extend(Unmatched(mine[p].id, ("nobody_to_pair", {})) for p in lonely.tolist())
             continue
         reasons: dict[int, Reason] = {}
         taken = lonely[best[lonely] >= 0]

@@ -46,7 +46,7 @@ def test_good_run_writes_proposals(sides: tuple[Path, Path], tmp_path: Path) -> 
     ]
     assert "Jan can help" not in rows[0]["reasons"]
     assert "jan can help fatima with paperwork." in rows[0]["reasons"]
-    assert "'distance' ruled out most" in rows[1]["reasons"]  # no location, Jan's 5 km
+    assert "the largest distance ruled out most" in rows[1]["reasons"]  # no location, Jan's 5 km
 
 
 def test_dutch_and_pool(sides: tuple[Path, Path], tmp_path: Path) -> None:

@@ -9,26 +9,23 @@ import pytest
 import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment
 
-from metelkaar.matching import CRITERIA, Candidate, Rules, describe, propose, propose_pool, suggest
+from metelkaar.matching import (
+    CRITERIA,
+    Candidate,
+    Rules,
+    describe,
+    explain,
+    propose,
+    propose_pool,
+    suggest,
+)
 from metelkaar.matching.scoring import contributions, encode, hard_constraints
 
 from .people import crowd
 
 RULES = Rules(reference_year=2026, min_score=0.5)
-PAIR_CODES = {
-    "shared_language",
-    "shared_interest",
-    "similar_age",
-    "same_life_stage",
-    "same_gender",
-    "helps",
-    "mutual_help",
-    "status_gap",
-    "distance_km",
-    "common_time",
-    "waiting",
-}
-UNMATCHED_CODES = {"no_feasible_candidate", "below_min_score", "taken_by_better_fit", "not_reached"}
+PAIR_CODES = set(explain.PAIR_CODES)
+UNMATCHED_CODES = set(explain.UNMATCHED_CODES)
 
 
 def by_id(people: list[Candidate]) -> dict[object, Candidate]:
@@ -193,6 +190,7 @@ def test_describe_renders_every_code_in_both_languages() -> None:
         ("no_feasible_candidate", {"constraint": "language", "excluded": 3, "checked": 4}),
         ("below_min_score", {"best_score": 0.3, "min_score": 0.5}),
         ("taken_by_better_fit", {"best": "x", "best_score": 1.0, "taken_by": "y"}),
+        ("nobody_to_pair", {}),
     ]
     for reason in samples:
         en, nl = describe(reason), describe(reason, lang="nl")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import itertools
 from pathlib import Path
 
@@ -11,11 +13,12 @@ import pytest
 import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linear_sum_assignment
+from scipy.optimize import linear_sum_assignment, linprog
 
 from metelkaar.matching import assign, pair_up, stable_pairs
 
-ORLIB = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "orlib"
+#: Beasley's OR-Library assignment instances, shipped gzipped (see its README.md).
+ORLIB = Path(__file__).resolve().parent / "data" / "orlib"
 ORLIB_OPTIMA = {100: 305, 200: 475, 300: 626, 400: 804, 500: 991, 600: 1176, 700: 1362, 800: 1552}
 
 
@@ -123,6 +126,64 @@ def test_assign_equals_scipy_on_random_instances(seed: int, method: str) -> None
     assert total == pytest.approx(lsa_optimum(scores, 0.2), rel=1e-9)
 
 
+def dual_bound(w: np.ndarray) -> float:
+    """The assignment LP's dual optimum (HiGHS): min sum(u) + sum(v) with u_i + v_j >= w_ij.
+
+    Every matching's total is at most this; an optimal one meets it (the
+    bipartite matching polytope is integral), so it certifies optimality
+    independently of any assignment solver. Solved on ``w / max(w)``, where
+    HiGHS's absolute tolerances (1e-7) are small against the scores.
+    """
+    n_r, n_c = w.shape
+    r, c = np.nonzero(w > 0)
+    if len(r) == 0:
+        return 0.0
+    top = float(w.max())
+    rows = np.repeat(np.arange(len(r)), 2)
+    cols = np.column_stack([r, n_r + c]).ravel()
+    a = sp.csr_matrix((-np.ones(2 * len(r)), (rows, cols)), shape=(len(r), n_r + n_c))
+    res = linprog(
+        np.ones(n_r + n_c), A_ub=a, b_ub=-w[r, c] / top, bounds=(0, None), method="highs"
+    )
+    assert res.status == 0
+    return float(res.fun) * top
+
+
+def test_assign_is_exact_for_scores_above_a_million() -> None:
+    """lap's LAPJV has an internal LARGE constant; unscaled scores above ~1e6 went wrong."""
+    scores = np.array([[5e6, 0, 0], [0, 2.0, 3.0], [0, 3.0, 1.0]])
+    assert assign(scores) == [(0, 0), (1, 2), (2, 1)]
+    assert assign(scores, method="sparse") == [(0, 0), (1, 2), (2, 1)]
+
+
+@pytest.mark.parametrize("method", ["dense", "sparse"])
+def test_assign_meets_the_dual_bound_on_large_integer_scores(method: str) -> None:
+    rng = np.random.default_rng(13)
+    for _ in range(200):
+        scores = rng.integers(0, 4_000_001, size=(6, 6)).astype(np.float64)
+        scores[rng.random((6, 6)) < 0.3] = 0.0
+        pairs = assign(scores, method=method)  # type: ignore[arg-type]
+        total = check_bipartite(pairs, np.where(scores > 0, scores, -np.inf), None)
+        assert total == pytest.approx(dual_bound(scores), rel=1e-9, abs=1e-6)
+
+
+@pytest.mark.parametrize("scale", [1e-6, 1.0, 1e9, 1e15])
+def test_assign_meets_the_dual_bound_at_every_magnitude(scale: float) -> None:
+    rng = np.random.default_rng(int(np.log10(scale)) + 20)
+    for n_r, n_c in ((30, 30), (25, 40), (40, 25)):
+        scores = rng.normal(1.0, 1.0, size=(n_r, n_c)) * scale
+        pairs = assign(scores)
+        total = check_bipartite(pairs, scores, None)
+        assert total == pytest.approx(dual_bound(usable(scores, None)), rel=1e-7)
+
+
+def test_assign_refuses_positive_infinity() -> None:
+    with pytest.raises(ValueError, match=r"\+inf"):
+        assign(np.array([[np.inf, 1.0]]))
+    with pytest.raises(ValueError, match=r"\+inf"):
+        assign(sp.csr_matrix(np.array([[np.inf, 1.0]])))
+
+
 def test_assign_sparse_auto_goes_sparse_above_dense_cells(monkeypatch: pytest.MonkeyPatch) -> None:
     from metelkaar.matching import bipartite
 
@@ -145,17 +206,18 @@ def test_assign_edge_cases() -> None:
 
 
 def load_orlib(path: Path) -> np.ndarray:
-    numbers = np.array(path.read_text().split(), dtype=np.int64)
+    """The cost matrix of one instance, after checking it against the README's checksum."""
+    raw = gzip.decompress(path.read_bytes())
+    listed = (ORLIB / "README.md").read_text()
+    assert f"{hashlib.sha256(raw).hexdigest()}  {path.name[:-3]}" in listed
+    numbers = np.array(raw.split(), dtype=np.int64)
     n = int(numbers[0])
     return numbers[1 : 1 + n * n].reshape(n, n)
 
 
 @pytest.mark.parametrize("n", sorted(ORLIB_OPTIMA))
 def test_orlib_optimum(n: int) -> None:
-    path = ORLIB / f"assign{n}.txt"
-    if not path.exists():
-        pytest.skip(f"OR-Library data not found at {ORLIB} (shared/ beside the clone)")
-    cost = load_orlib(path)
+    cost = load_orlib(ORLIB / f"assign{n}.txt.gz")
     scores = (cost.max() + 1 - cost).astype(np.float64)
     pairs = assign(scores)
     assert len(pairs) == n
