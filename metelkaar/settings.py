@@ -11,6 +11,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,53 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        return url.replace(f":{parts.password}@", ":***@", 1)
+    return url
+
+
+def envurl(name: str, schemes: tuple[str, ...], example: str) -> str:
+    """A URL with one of ``schemes``, or "" when unset; quoted back without its password."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in schemes or not (parts.hostname or parts.path):
+        raise ImproperlyConfigured(
+            f"{name} must be a URL like {example}, not {_without_password(value)!r}"
+        )
+    return value
+
+
+def _database(default: str) -> dict:
+    url = os.environ.get("DATABASE_URL", "").strip() or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0))
+    except (ValueError, KeyError):
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be a URL like postgres://user:password@host:5432/metelkaar, "
+            f"not {_without_password(url)!r}"
+        ) from None
+    if not config.get("ENGINE"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL names no database engine Metelkaar knows: {_without_password(url)!r}"
+        )
+    return config
+
+
 def _secret_key() -> str:
     """Use SECRET_KEY, or a key generated once and kept in the data folder."""
     if key := os.environ.get("SECRET_KEY"):
@@ -68,10 +116,14 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 # The address people use to reach this site, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How many days the link in a match e-mail opens the participant's match page
+# (no password needed); after that the page offers a fresh link by e-mail.
+MATCH_LINK_VALID_DAYS = envint("MATCH_LINK_VALID_DAYS", 30)
 
 INSTALLED_APPS = [
     # Metelkaar first, so its templates and translations take precedence.
     "metelkaar.core",
+    "metelkaar.core.notifications",
     "metelkaar.people",
     "metelkaar.programmes",
     "metelkaar.matches",
@@ -82,6 +134,8 @@ INSTALLED_APPS = [
     "metelkaar.privacy",
     "metelkaar.impact",
     "metelkaar.partners",
+    "metelkaar.imports",
+    "metelkaar.api",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,13 +148,21 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
     "formtools",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "rest_framework_api_key",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our own static files
 ]
 
 MIDDLEWARE = [
+    "metelkaar.core.requestlog.RequestLogMiddleware",  # first: it times the whole request
+    "metelkaar.core.health.ProbeMiddleware",  # /healthz, /readyz: before host checks
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,7 +171,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "metelkaar.core.twofactor.RequireTwoFactorMiddleware",
+    "metelkaar.core.languages.LanguageMiddleware",
+    # Before the middleware below that answer early (two-step, lockout, throttle).
+    "metelkaar.core.middleware.PrivateCacheMiddleware",
+    "metelkaar.core.twofactor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "metelkaar.core.middleware.SecurityHeadersMiddleware",
@@ -132,17 +197,18 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "metelkaar.core.context_processors.roles",
+                "metelkaar.core.context_processors.languages",
             ],
+            # {% icon "name" %} in every template (metelkaar/core/icons.py).
+            "builtins": ["metelkaar.core.templatetags.icons"],
         },
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'metelkaar.sqlite3'}",
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
+# Every field through one template: {{ form.name.as_field_group }} (core/templates/core/field.html).
+FORM_RENDERER = "metelkaar.core.forms.FormRenderer"
+
+DATABASES = {"default": _database(f"sqlite:///{DATA_DIR / 'metelkaar.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
@@ -175,6 +241,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the login form field, though users log in by e-mail
+AXES_USERNAME_CALLABLE = "metelkaar.core.lockout.lockout_username"  # in lower case
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = 1 if envbool("BEHIND_PROXY", False) else None
 STAFF_2FA_REQUIRED = envbool("STAFF_2FA_REQUIRED", True)
@@ -184,13 +251,33 @@ PUBLIC_FORM_WINDOW_MINUTES = envint("PUBLIC_FORM_WINDOW_MINUTES", 10)
 OTP_TOTP_ISSUER = "Metelkaar"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Participant and public pages come in all eight; staff pages in the first two only
+# (metelkaar.core.languages). Review state per language: docs/translating.md.
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("ti", _("Tigrinya")),
+    ("fa", _("Persian")),
+    ("uk", _("Ukrainian")),
+    ("tr", _("Turkish")),
+    ("so", _("Somali")),
+]
+STAFF_LANGUAGES = ("nl", "en")
+# Paths of pages only staff open: shown in STAFF_LANGUAGES whatever the visitor chose.
+STAFF_PATH_PREFIXES = (
+    "/coordinator/", "/staff/", "/coach/", "/impact/", "/admin/",
+    "/partners/",  # a partner school's contact, through a signed link
+    "/accounts/2fa/",  # two-step login: for staff, optional for participants with an account
+    "/api/",  # the REST API answers (and words its errors) in the staff languages
+)
+FORMAT_MODULE_PATH = ["metelkaar.core.formats"]  # dates for ti and so, which Django lacks
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -200,10 +287,16 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", True)
+# Files browsers ask for at the site's root: /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "core" / "root"
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "media/"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# Without a mail server: one file per message in EMAIL_FILE_PATH, removed on erasure
+# and after 90 days (metelkaar.core.notifications.mail_copies).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "metelkaar.core.notifications.mail_copies.EmailBackend"
+)
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
@@ -214,7 +307,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Metelkaar <noreply@lo
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        # django-tasks-db's backend, carrying the request id into the tasks a request queues.
+        "BACKEND": os.environ.get("TASKS_BACKEND", "metelkaar.core.tasks_backend.DatabaseBackend"),
     }
 }
 
@@ -236,9 +330,107 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
 )
 
+# ---------------------------------------------------------------------------
+# Running for many organisations (issue 16; docs/operations.md): a shared cache,
+# a worker fleet, health checks, logs and metrics. Kept together in this block.
+# ---------------------------------------------------------------------------
+# With REDIS_URL every server process shares one cache: the public-form limit, the
+# login lockout and any other per-visitor count hold across processes and machines.
+# Without it (make demo, the tests) each process has its own local-memory cache.
+REDIS_URL = envurl("REDIS_URL", ("redis", "rediss", "unix"), "redis://127.0.0.1:6379/0")
+if REDIS_URL:
+    if not os.environ.get("SECRET_KEY"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when REDIS_URL is set: every server of one deployment "
+            "needs the same key"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "metelkaar"),
+            # A Redis that hangs costs a request one second, not a worker thread.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    AXES_HANDLER = "metelkaar.core.lockout.SharedCacheAxesHandler"
+    AXES_CACHE = "default"
+# The lockout's log lines name a pseudonym instead of the e-mail address typed.
+AXES_CLIENT_STR_CALLABLE = "metelkaar.core.lockout.client_str"
+
+# /readyz is unready when the oldest task waiting for a worker is older than this.
+READYZ_MAX_TASK_AGE_SECONDS = envint("READYZ_MAX_TASK_AGE", 600)
+# A task whose worker died is queued again up to this many attempts, then marked failed.
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 3)
+# Every db_worker sweeps the e-mail outbox this often (seconds; 0: only `daily` does).
+DELIVERY_SWEEP_SECONDS = envint("DELIVERY_SWEEP_SECONDS", 300)
+# /metrics for Prometheus: staff accounts, or "Authorization: Bearer <METRICS_TOKEN>".
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# "json": one JSON line per request and per task (with its request id); "text" for people.
+LOG_FORMAT = envchoice("LOG_FORMAT", "text", ("text", "json"))
+LOG_LEVEL = envchoice(
+    "LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "metelkaar.core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # The per-request and per-task lines, at INFO, whatever LOG_LEVEL says.
+        "metelkaar.requests": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL},
+        "metelkaar.tasks": {"level": "INFO" if LOG_FORMAT == "json" else LOG_LEVEL},
+    },
 }
+# --- end of the block for running for many organisations --------------------
+
+# ---------------------------------------------------------------------------
+# The REST API (issue 17; metelkaar/api/, README "API"). JSON in and out, errors as
+# problem details (RFC 9457), API tokens or the session of a signed-in coordinator.
+# ---------------------------------------------------------------------------
+# Requests per minute per API token (per account or address without one), on the shared cache.
+API_RATE_LIMIT = envint("API_RATE_LIMIT", 120)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "metelkaar.api.auth.TokenAuthentication",
+        "metelkaar.api.auth.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["metelkaar.api.auth.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["metelkaar.api.auth.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "metelkaar.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "metelkaar.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Metelkaar API",
+    "DESCRIPTION": "Programmes, enrolments, people, matches, contacts and reports of one "
+                   "organisation. Send an API token as `Authorization: Bearer <token>`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# --- end of the REST API block ----------------------------------------------

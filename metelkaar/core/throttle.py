@@ -9,13 +9,17 @@ fixed window; above :setting:`PUBLIC_FORM_LIMIT` the answer is a friendly
 the login form has its own lockout (django-axes).
 
 The address is kept only as a salted hash in the cache, for the window. The
-count lives in Django's cache: with the default local-memory cache each server
-process counts on its own, so the limit is per process.
+count lives in Django's cache: with ``REDIS_URL`` set, every server process and
+machine counts in the same Redis, so the limit holds for the whole deployment;
+with the default local-memory cache (``make demo``) each process counts on its
+own. When the cache cannot be reached the form goes through (the limiter fails
+open) and a warning is logged: a visitor never gets an error page because of it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from axes.helpers import get_client_ip_address
@@ -23,6 +27,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
+
+# What a cache that cannot be reached raises: redis-py's errors (ConnectionError,
+# TimeoutError) and the operating system's (a socket refused or reset).
+try:
+    from redis.exceptions import RedisError as _RedisError
+except ImportError:  # pragma: no cover - redis is a dependency
+    _RedisError = OSError
+CACHE_ERRORS: tuple[type[BaseException], ...] = (_RedisError, OSError)
 
 
 def _key(request: HttpRequest) -> str:
@@ -32,7 +46,10 @@ def _key(request: HttpRequest) -> str:
 
 
 def public_form_count(request: HttpRequest) -> int:
-    """Count this anonymous form and return how many came from its address in the window."""
+    """Count this anonymous form and return how many came from its address in the window.
+
+    Raises one of :data:`CACHE_ERRORS` when the cache cannot be reached.
+    """
     key = _key(request)
     window = settings.PUBLIC_FORM_WINDOW_MINUTES * 60
     if cache.add(key, 1, timeout=window):
@@ -54,7 +71,7 @@ class PublicFormThrottleMiddleware:
             limit
             and request.method == "POST"
             and not request.user.is_authenticated
-            and public_form_count(request) > limit
+            and _count_or_none(request) > limit
         ):
             response = render(
                 request,
@@ -65,3 +82,15 @@ class PublicFormThrottleMiddleware:
             response["Retry-After"] = str(settings.PUBLIC_FORM_WINDOW_MINUTES * 60)
             return response
         return self.get_response(request)
+
+
+def _count_or_none(request: HttpRequest) -> int:
+    """The count, or 0 (let the form through) when the cache is down, with a warning."""
+    try:
+        return public_form_count(request)
+    except CACHE_ERRORS as exc:
+        logger.warning(
+            "public-form limit not applied: the cache cannot be reached (%s)",
+            type(exc).__name__,
+        )
+        return 0

@@ -53,7 +53,7 @@ def test_coordinator_must_set_up_two_step_login(client, anna, require_2fa, setti
     assert client.get("/coordinator/").status_code == 302
 
     ok = client.post("/accounts/2fa/setup/", {"token": _code(device), "next": "/coordinator/"})
-    assert ok["Location"] == "/coordinator/"
+    assert ok["Location"] == "/accounts/2fa/recovery-codes/?next=/coordinator/"
     assert client.get("/coordinator/").status_code == 200
 
 

@@ -18,7 +18,7 @@ def limit_three(settings):
 
 
 def _post(client, programme, address="192.0.2.10", **extra):
-    url = reverse("signup_wizard", args=[programme.public_id])
+    url = reverse("programmes:signup_wizard", args=[programme.public_id])
     return client.post(url, {}, REMOTE_ADDR=address, **extra)
 
 
@@ -39,7 +39,7 @@ def test_another_address_and_reading_pages_are_not_limited(client, programme, li
     for _ in range(4):
         _post(client, programme)
     assert _post(client, programme, address="198.51.100.7").status_code != 429
-    url = reverse("signup_wizard", args=[programme.public_id])
+    url = reverse("programmes:signup_wizard", args=[programme.public_id])
     assert client.get(url, REMOTE_ADDR="192.0.2.10").status_code in (200, 302)
 
 

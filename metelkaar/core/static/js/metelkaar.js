@@ -21,3 +21,15 @@ document.addEventListener("DOMContentLoaded", function () {
     show();
   });
 });
+
+/* The header menu folds away on a narrow screen behind one button; without
+   this script the button stays hidden and the menu stays open. */
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".menu-toggle").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      button.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+  });
+});
