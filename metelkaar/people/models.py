@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import uuid
 
+import rules
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    PermissionsMixin,
+    _user_has_perm,
+)
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from metelkaar.people.names import name_key
 
 
 class Organisation(models.Model):
@@ -28,13 +38,25 @@ class Organisation(models.Model):
         return self.name
 
 
+def normalise_email(value: str) -> str:
+    """The form an account's address is stored in: trimmed, in lower case."""
+    return value.strip().lower()
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def get_by_natural_key(self, username: str) -> User:
+        """The account of an address however it is typed (``BF2@`` is ``bf2@``).
+
+        Compares ``LOWER(email)``, which the unique constraint indexes.
+        """
+        return self.alias(email_lower=Lower("email")).get(email_lower=normalise_email(username))
 
     def create_user(self, email: str, password: str | None = None, **extra) -> User:
         if not email:
             raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -43,6 +65,21 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
+
+
+def _is_product_rule(perm: str) -> bool:
+    """Whether ``perm`` is one of the product's rules rather than a model permission."""
+    app_label, _dot, codename = perm.partition(".")
+    if not rules.perm_exists(perm):
+        return False
+    action, _under, model = codename.partition("_")
+    if action in ("add", "change", "delete", "view"):
+        try:
+            apps.get_model(app_label, model)
+        except LookupError:
+            return True
+        return False  # also the Django admin's permission of that model
+    return True
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -54,8 +91,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
+    # Blank until the person chooses (language menu, My page, intake): only a chosen
+    # language outranks the browser's at login (metelkaar.core.languages).
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="nl"
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
     )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
@@ -70,9 +109,33 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # One account per mailbox: BF2@example.org and bf2@example.org are the same.
+            models.UniqueConstraint(
+                Lower("email"), name="user_email_unique_ignoring_case",
+                violation_error_message=_("An account with this e-mail address already exists."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        """Django's answer, except that a superuser gets no product role for free.
+
+        Django lets a superuser pass every check. Its own model permissions (what
+        the Django admin asks, without an object) stay so; the product's rules
+        (``rules.add_perm``, and every check about one object) are asked as for
+        anyone else: a site admin who belongs to no organisation is no
+        coordinator, and sees a 403 instead of empty lists (least privilege).
+        """
+        if self.is_active and self.is_superuser and (obj is not None or _is_product_rule(perm)):
+            return _user_has_perm(self, perm, obj)
+        return super().has_perm(perm, obj)
 
 
 class Membership(models.Model):
@@ -143,6 +206,13 @@ class Gender(models.TextChoices):
     UNSAID = "", _("I'd rather not say")
 
 
+class PersonManager(models.Manager["Person"]):
+    def bulk_create(self, objs, *args, **kwargs):
+        for person in objs:
+            person.name_key = name_key(person.first_name, person.last_name)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Person(models.Model):
     """A participant (deelnemer): a human with a profile used for matching."""
 
@@ -171,7 +241,12 @@ class Person(models.Model):
     # Approximate location (centre of the postcode area), never a home address.
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
-    preferred_language = models.CharField(max_length=10, default="nl")
+    preferred_language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default="",
+        help_text=_("The language of the pages and e-mails this person gets."),
+    )
+    # Folded first and last name (metelkaar.people.names): searched and sorted by.
+    name_key = models.CharField(max_length=201, blank=True, db_index=True, editable=False)
 
     languages = models.JSONField(_("languages"), default=dict, blank=True)  # code -> level 1..5
     interests = models.JSONField(_("interests"), default=list, blank=True)
@@ -191,8 +266,10 @@ class Person(models.Model):
 
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = PersonManager()
+
     class Meta:
-        ordering = ["first_name", "last_name"]
+        ordering = ["name_key", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(birth_year__gte=1900) & Q(birth_year__lte=2100),
@@ -208,6 +285,13 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_key = name_key(self.first_name, self.last_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

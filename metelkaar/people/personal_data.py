@@ -21,6 +21,7 @@ from metelkaar.people.models import (
     SensitiveProfile,
     User,
 )
+from metelkaar.people.names import name_key
 from metelkaar.privacy import vocabulary as v
 from metelkaar.privacy.registry import (
     COACH,
@@ -42,6 +43,7 @@ PERSON_ANONYMISED = {
     "languages": {}, "interests": [], "offers": [], "needs": [], "availability": [],
     "status_level": None, "pref_buddy_gender": [], "pref_age_min": None, "pref_age_max": None,
     "max_km": None, "about": "", "household": None,
+    "name_key": name_key(ERASED_NAME),  # the search key held the name too (update() skips save())
 }
 
 

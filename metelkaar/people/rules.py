@@ -3,7 +3,7 @@
 import rules
 
 from metelkaar.people.models import Membership
-from metelkaar.people.selectors import STAFF_ROLES, user_roles
+from metelkaar.people.selectors import STAFF_ROLES, has_role_in, user_roles
 
 
 @rules.predicate
@@ -18,13 +18,14 @@ def is_coordinator(user) -> bool:
 
 @rules.predicate
 def manages_organisation(user, organisation) -> bool:
-    if not user.is_authenticated or organisation is None:
-        return False
-    return Membership.objects.filter(
-        user=user,
-        organisation=organisation,
-        role__in=[Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN],
-    ).exists()
+    """Coordinator or org admin of ``organisation`` (the memberships kept for the request)."""
+    return organisation is not None and has_role_in(user, organisation.pk, *STAFF_ROLES)
+
+
+@rules.predicate
+def is_org_admin(user) -> bool:
+    """Org admin in at least one organisation (from the roles kept for the request)."""
+    return Membership.Role.ORG_ADMIN in user_roles(user)
 
 
 @rules.predicate
@@ -34,3 +35,4 @@ def manages_person(user, person) -> bool:
 
 rules.add_perm("people.use_coordinator_pages", is_coordinator)
 rules.add_perm("people.view_person", manages_person)
+rules.add_perm("people.reset_colleague_two_step_login", is_org_admin)

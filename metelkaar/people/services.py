@@ -125,3 +125,25 @@ def sensitive_profile_set(
             },
         )
     return profile
+
+
+def person_set_language(*, user, language: str) -> None:
+    """Store the language a signed-in user chose: on their person, and on the account
+    when staff pages have it (staff pages and staff e-mails use the account's)."""
+    from django.conf import settings
+
+    person = getattr(user, "person", None)
+    if person is not None and person.preferred_language != language:
+        person.preferred_language = language
+        person.save(update_fields=["preferred_language"])
+    if language in settings.STAFF_LANGUAGES and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def person_language_update(*, person: Person, language: str) -> Person:
+    """A coordinator sets the language a person reads (at intake, after a phone call)."""
+    person.preferred_language = language
+    person.full_clean(exclude=["user", "household", "neighbourhood"], validate_unique=False)
+    person.save(update_fields=["preferred_language"])
+    return person

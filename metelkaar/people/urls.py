@@ -1,8 +1,14 @@
 from django.urls import path
 
-from metelkaar.people import views
+from metelkaar.people.views import coordinator, participant
+
+app_name = "people"
 
 urlpatterns = [
-    path("coordinator/people/<uuid:public_id>/", views.person_detail, name="person_detail"),
-    path("me/", views.my_page, name="my_page"),
+    path("coordinator/people/<uuid:public_id>/", coordinator.person_detail, name="person_detail"),
+    path(
+        "coordinator/people/<uuid:public_id>/language/", coordinator.person_language,
+        name="person_language",
+    ),
+    path("me/", participant.my_page, name="my_page"),
 ]

@@ -22,7 +22,8 @@ DEFAULT_RETENTION_MONTHS = 24
 
 
 class AuditEvent(models.Model):
-    """Who viewed or changed special-category data, or exported or erased data, and when."""
+    """Who viewed or changed special-category data, exported or erased data, changed
+    the two-step login of an account, or made, revoked or used an API token, and when."""
 
     class Action(models.TextChoices):
         SENSITIVE_VIEWED = "sensitive_viewed", _("Viewed sensitive data")
@@ -31,6 +32,15 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", _("Downloaded personal data")
         ERASED = "erased", _("Erased personal data")
         RETENTION_APPLIED = "retention_applied", _("Anonymised after the retention period")
+        TWOFACTOR_ENROLLED = "twofactor_enrolled", _("Turned on two-step login")
+        TWOFACTOR_REPLACED = "twofactor_replaced", _("Set up a new two-step login app")
+        TWOFACTOR_REMOVED = "twofactor_removed", _("Turned off two-step login")
+        TWOFACTOR_RESET = "twofactor_reset", _("Reset the two-step login of an account")
+        RECOVERY_CODES_ISSUED = "recovery_codes_issued", _("Made new recovery codes")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Logged in with a recovery code")
+        API_TOKEN_CREATED = "api_token_created", _("Made an API token")
+        API_TOKEN_REVOKED = "api_token_revoked", _("Revoked an API token")
+        API_USED = "api_used", _("Used the API with a token")
 
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -42,6 +52,11 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=30, choices=Action.choices)
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The account an event is about when it is not the actor's own (a two-step login reset).
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
     )
     # "people.SensitiveProfile", "export.json", …: what was touched, never its content.
     object_type = models.CharField(max_length=60, blank=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from metelkaar.people.models import Consent, Membership, Organisation, Person, SensitiveProfile
+from metelkaar.people.selectors import STAFF_ROLES, has_role_in
 from metelkaar.privacy.models import AuditEvent
 from metelkaar.privacy.services.audit import audit_record
 from metelkaar.programmes.models import Programme
-
-STAFF_ROLES = (Membership.Role.COORDINATOR, Membership.Role.ORG_ADMIN)
 
 
 def person_of(user) -> Person | None:
@@ -29,9 +28,7 @@ def may_see_sensitive(*, viewer, person: Person) -> bool:
     that organisation in which the person is enrolled uses sensitive data."""
     if not getattr(viewer, "is_authenticated", False):
         return False
-    if not Membership.objects.filter(
-        user=viewer, organisation_id=person.organisation_id, role__in=STAFF_ROLES
-    ).exists():
+    if not has_role_in(viewer, person.organisation_id, *STAFF_ROLES):
         return False
     return person.enrolments.filter(
         programme__organisation_id=person.organisation_id, programme__uses_sensitive_data=True
@@ -64,7 +61,7 @@ def organisations_administered_by(user) -> QuerySet[Organisation]:
 def audit_events_for(*, organisations) -> QuerySet[AuditEvent]:
     return (
         AuditEvent.objects.filter(organisation__in=organisations)
-        .select_related("actor", "person", "organisation")
+        .select_related("actor", "person", "account", "organisation")
         .order_by("-at", "-pk")
     )
 

@@ -23,6 +23,7 @@ PROJECTS = _("Home projects")
 HELP = _("Neighbour help board")
 BRIDGES = _("Bridge persons")
 AUDIT = _("Audit log and erasures")
+EMAILS = _("E-mails sent to you")
 
 # Purposes (why it is processed).
 P_ACCOUNT = _("Signing in and sending messages about the programme.")
@@ -34,6 +35,7 @@ P_FOLLOW_UP = _("Following a match, noticing problems early and reporting anonym
 P_ACTIVITY = _("Organising the activity and reaching the people who take part.")
 P_HELP = _("Putting neighbours who ask and offer help in touch.")
 P_BRIDGE = _("Sending a bridge person to an organisation that asks for one.")
+P_EMAILS = _("Sending each e-mail once, and noticing an e-mail that did not go out.")
 P_ACCOUNTABILITY = _("Showing who saw or changed sensitive data, and proving erasures.")
 
 # Retention texts for data not bound to a programme's retention period.
@@ -43,6 +45,7 @@ R_CONSENT = _("As long as the person is known; withdrawn consents are kept as ev
 R_SENSITIVE = _("Only while the consent is active; deleted when it is withdrawn.")
 R_HELP = _("Until the person asks for erasure; posts close when they expire.")
 R_AUDIT = _("Kept without names: the person is anonymised on erasure.")
+R_EMAILS = _("90 days after the e-mail was sent, then deleted.")
 
 # Who sees a kind of data (codes of metelkaar.privacy.registry).
 ROLE_LABELS = {
@@ -83,6 +86,7 @@ FIELD_LABELS = {
     "email_a": _("e-mail address"),
     "email_b": _("e-mail address of the other person"),
     "ended_at": _("ended on"),
+    "finished_at": _("sent on"),
     "ending": _("planned or early ending"),
     "equality": _("we are equals (1-5)"),
     "from_status": _("from"),
@@ -152,6 +156,7 @@ MODEL_TITLES = {
     "matches.CheckIn": _("Your answers to questionnaires"),
     "matches.Signal": _("Signals for the coach"),
     "matches.CoachContact": _("Contacts with your coach"),
+    "notifications.Delivery": _("E-mails we sent you (what about and when, not the text)"),
     "privacy.AuditEvent": _("Who looked at or downloaded your data"),
     "privacy.ErasureRecord": _("Erasure"),
     "activities.SessionRsvp": _("Language café visits"),

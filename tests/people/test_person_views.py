@@ -8,7 +8,7 @@ from metelkaar.programmes.models import Enrolment, Programme
 
 
 def person_url(person):
-    return reverse("person_detail", args=[person.public_id])
+    return reverse("people:person_detail", args=[person.public_id])
 
 
 def test_coordinator_sees_a_person_with_profile_and_enrolments(client, anna, programme, fatima):
@@ -29,7 +29,7 @@ def test_person_of_another_organisation_is_404(client, olga, fatima):
 
 def test_unknown_person_is_404(client, anna):
     client.force_login(anna)
-    url = reverse("person_detail", args=["00000000-0000-4000-8000-000000000000"])
+    url = reverse("people:person_detail", args=["00000000-0000-4000-8000-000000000000"])
     assert client.get(url).status_code == 404
 
 
@@ -48,7 +48,7 @@ def test_my_page_shows_only_my_own_enrolments(client, org, programme, fatima, ja
     Enrolment.objects.create(programme=other, person=fatima, side="pool")
     Enrolment.objects.create(programme=programme, person=jan, side="b")
     client.force_login(fatima.user)
-    response = client.get(reverse("my_page"))
+    response = client.get(reverse("people:my_page"))
     assert response.status_code == 200
     assert response.context["person"] == fatima
     assert {e.person for e in response.context["enrolments"]} == {fatima}
@@ -58,13 +58,13 @@ def test_my_page_shows_only_my_own_enrolments(client, org, programme, fatima, ja
 
 def test_my_page_for_staff_without_a_person(client, anna):
     client.force_login(anna)
-    response = client.get(reverse("my_page"))
+    response = client.get(reverse("people:my_page"))
     assert response.status_code == 200
     assert response.context["person"] is None
     assert not response.context["enrolments"]
 
 
 def test_my_page_needs_login(client):
-    response = client.get(reverse("my_page"))
+    response = client.get(reverse("people:my_page"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))

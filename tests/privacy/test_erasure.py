@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.db.models import Avg, Sum
 
-from metelkaar.matches.models import CheckIn, ContactMoment, Match
+from metelkaar.core.notifications.models import Delivery
+from metelkaar.matches.models import CheckIn, ContactMoment, Match, MatchEvent
 from metelkaar.people.models import Person, User
 from metelkaar.privacy.models import AuditEvent, ErasureRecord
 from metelkaar.privacy.services.erasure import AlreadyErasedError, person_erase
+from tests.conftest import committed
 from tests.privacy.world import FATIMA
 
 NEEDLES = [FATIMA.first_name, FATIMA.last_name, FATIMA.email, FATIMA.phone, FATIMA.postcode]
@@ -91,13 +94,20 @@ def test_erasure_keeps_report_numbers(fatima_world, fatima, anna):
 
 
 def test_erasure_ends_the_live_match_and_withdraws_enrolments(fatima_world, fatima, jan, anna):
-    person_erase(person=fatima, by=anna, reason=ErasureRecord.Reason.COORDINATOR)
+    Delivery.objects.create(kind="matches.activated", person=fatima,
+                            object_id=fatima_world.match.pk, status="sent")
+    with committed():
+        person_erase(person=fatima, by=anna, reason=ErasureRecord.Reason.COORDINATOR)
     match = Match.objects.get(pk=fatima_world.match.pk)
     assert match.status == "closed"
     fatima_world.enrolment.refresh_from_db()
     fatima_world.enrolment_jan.refresh_from_db()
     assert fatima_world.enrolment.status == "withdrawn"
     assert fatima_world.enrolment_jan.status == "waiting"
+    # Jan hears that the match ended, as after any ending; nothing goes to Fatima.
+    assert MatchEvent.objects.filter(match=match, action="closed").count() == 1
+    assert {m.to[0] for m in mail.outbox} == {"jan@example.test", "bram@samen-oost.test"}
+    assert not Delivery.objects.filter(person=fatima).exists()
 
 
 def test_erasure_leaves_an_anonymous_record_and_audit_event(fatima_world, fatima, anna):

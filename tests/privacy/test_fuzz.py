@@ -20,7 +20,7 @@ ANY_VALUE = st.one_of(
 @given(value=ANY_VALUE)
 def test_retention_form_takes_anything(client, programme, anna, value):
     client.force_login(anna)
-    url = reverse("privacy_programme_retention", args=[programme.public_id])
+    url = reverse("privacy:programme_retention", args=[programme.public_id])
     response = client.post(url, {"retention_months": value})
     assert response.status_code in (200, 302)
     months = ProgrammePrivacySettings.objects.get(programme=programme).retention_months
@@ -34,5 +34,5 @@ def test_retention_form_takes_anything(client, programme, anna, value):
                        max_size=80))
 def test_consent_withdraw_url_takes_any_purpose(client, fatima, purpose):
     client.force_login(fatima.user)
-    response = client.post(reverse("privacy_consent_withdraw", args=[purpose]))
+    response = client.post(reverse("privacy:consent_withdraw", args=[purpose]))
     assert response.status_code == 404

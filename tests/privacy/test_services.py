@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core import mail
 
+from metelkaar.matches.models import CheckIn, MatchEvent, MatchSeat
 from metelkaar.people.models import Consent, SensitiveProfile
 from metelkaar.people.services import ConsentMissingError
 from metelkaar.privacy.models import AuditEvent
@@ -13,6 +15,7 @@ from metelkaar.privacy.selectors import sensitive_profile_for
 from metelkaar.privacy.services.exclusion import consent_withdraw_with_effects
 from metelkaar.privacy.services.export import personal_data_sections, sections_as_json
 from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed
 
 
 def consent(person, purpose):
@@ -34,6 +37,25 @@ def test_withdrawing_sensitive_consent_deletes_data_and_leaves_sensitive_program
     assert Enrolment.objects.get(pk=fatima_world.enrolment_jan.pk).status == "waiting"
     event = AuditEvent.objects.get(action="consent_withdrawn")
     assert event.detail == {"enrolments_withdrawn": 1, "sensitive_profile_deleted": True}
+
+
+def test_a_match_ended_by_a_withdrawal_reads_like_any_ending(fatima_world, fatima, jan, bram):
+    """The matches' own service ends it: history, seats, check-in and e-mails; the
+    person who leaves gets nothing, her buddy and the coach are told."""
+    match = fatima_world.match
+    with committed():
+        consent_withdraw_with_effects(consent=consent(fatima, "sensitive_data"), by=fatima.user)
+    event = MatchEvent.objects.get(match=match, action="closed")
+    assert (event.from_status, event.to_status, event.by) == ("active", "closed", fatima.user)
+    match.refresh_from_db()
+    assert (match.closure_reason, match.ending) == ("other", "early")
+    assert not MatchSeat.objects.filter(match=match).exists()
+    closing = CheckIn.objects.filter(match=match, moment="closure")
+    assert [c.enrolment_id for c in closing] == [fatima_world.enrolment_jan.pk]
+    to = sorted((m.to[0], m.subject) for m in mail.outbox)
+    assert to == [("bram@samen-oost.test", "Jullie koppeling is afgesloten"),
+                  ("jan@example.test", "Hoe gaat het met Fatima?"),
+                  ("jan@example.test", "Jullie koppeling is afgesloten")]
 
 
 def test_withdrawing_participation_consent_leaves_every_programme(fatima_world, fatima):

@@ -64,14 +64,13 @@ PUBLIC = outcomes(OK)
 SIGNED_IN = outcomes(OK, anonymous=LOGIN)
 # A coordinator page without an object: every coordinator sees their own organisation's.
 COORDINATOR_PAGE = outcomes(
-    FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=OK, org_admin=OK, site_admin=OK
+    FORBIDDEN, anonymous=LOGIN, coordinator=OK, other_coordinator=OK, org_admin=OK
 )
 # A coordinator page about one object of Samen Oost: only its own staff see it. The site
-# admin passes the role check (a superuser has every permission) but manages no
-# organisation, so the scoped lookup answers 404.
+# admin (a superuser of no organisation) holds no product role: 403, as on every staff
+# page; they manage the site in the Django admin (least privilege).
 COORDINATOR_OBJECT = outcomes(
-    FORBIDDEN, anonymous=LOGIN, coordinator=OK, org_admin=OK,
-    other_coordinator=NOT_FOUND, site_admin=NOT_FOUND,
+    FORBIDDEN, anonymous=LOGIN, coordinator=OK, org_admin=OK, other_coordinator=NOT_FOUND,
 )
 
 
@@ -115,6 +114,9 @@ class Entry:
     signed_tokens: dict[str, str] = field(default_factory=dict)
     # What an id or token that exists nowhere answers, where the role could see the page.
     unknown: str = NOT_FOUND
+    # Why no cache may keep this page even for a visitor without an account (empty:
+    # cacheable for visitors; answers to a signed-in person never are).
+    never_cached: str = ""
 
     def kwargs(self, world) -> dict:
         return {**self.literals, **{p: resolve(world, path) for p, path in self.args.items()}}
@@ -135,6 +137,10 @@ MATCH_ID = uuid_arg("match")
 OLGA_MATCH_ID = uuid_arg("olga_match")
 CHECKIN_TOKEN = {
     "token": "signed and timestamped by metelkaar.matches.services.checkins.checkin_token"
+}
+MATCH_LINK_TOKEN = {
+    "token": "signed and timestamped by metelkaar.matches.signing.match_link_token, bound to "
+             "one side of one match and the person on it"
 }
 
 # A participant's own privacy pages: about the signed-in person, 404 without one.

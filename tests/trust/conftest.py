@@ -7,21 +7,11 @@ the next test. This keeps some thousand requests within a minute or two.
 """
 
 import pytest
-from django.db import transaction
 
+from tests.conftest import module_world
 from tests.trust.world import build_world
 
-
-@pytest.fixture(scope="module")
-def _module_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+_module_world = module_world(build_world)
 
 
 @pytest.fixture

@@ -37,8 +37,10 @@ that test fail.
   they are random UUIDs (or signed tokens), never counting numbers.
 - A guardian has no account role of their own yet: they are treated as a
   signed-in user without roles.
-- The site admin (superuser) manages the site through the Django admin and
-  belongs to no organisation, so the coordinator pages show them no one.
+- The site admin (superuser) manages the site through the Django admin. Being
+  superuser gives no role in an organisation (least privilege): every staff
+  page answers 403 with a link to the Django admin, until an organisation
+  admin gives the account a role there.
 - The Django admin's own pages are guarded by Django (staff status and model
   permissions); only its entry page is listed here.
 - Coordinators and org admins must also pass two-step login; the matrix shows
@@ -47,6 +49,12 @@ that test fail.
   help board, a resident of a home project) reach their own pages through a
   signed link in an e-mail; a changed or made-up link shows the same answer
   for every token.
+- No cache keeps a personal page: every answer to a signed-in person (each
+  cell of a signed-in role below, whatever its outcome, downloads and the
+  sensitive-data page included), every page of a signed link and every answer
+  to a form carries `Cache-Control: private, no-store`, so neither a proxy nor
+  the browser keeps a copy for the next person at a shared computer. Public
+  pages for visitors stay cacheable, except those listed under *Never cached*.
 """
 
 
@@ -87,6 +95,10 @@ def render() -> str:
     if exceptions:
         lines[-1] += "; except: " + "; ".join(exceptions)
     lines[-1] += "."
+    lines += ["", "## Never cached", "",
+              "Visitor pages without a signed link that are still never cached, and why:", ""]
+    lines += [f"- {entry.title} (`/{routes[name].route}`): {entry.never_cached}"
+              for name, entry in MATRIX.items() if entry.never_cached and name in routes]
     lines += ["", "## Ids in URLs", "", "| URL | parameter | kind |", "|---|---|---|"]
     for name, entry in MATRIX.items():
         route = routes.get(name)

@@ -86,14 +86,31 @@ def test_matrix_entry_covers_every_role(name):
     assert list(MATRIX[name].expect) == ROLE_CODES
 
 
+def kept_from_caches(entry, role) -> bool:
+    """Must no cache keep the answer? Everything for a signed-in person, every signed
+    link, every form sent, and the visitor pages that say why (``never_cached``)."""
+    return (role != "anonymous" or bool(entry.signed_tokens) or entry.method != "GET"
+            or bool(entry.never_cached))
+
+
 @pytest.mark.parametrize(("name", "role"), CELLS, ids=[f"{n}-{r}" for n, r in CELLS])
 def test_access(client, world, name, role):
-    """The role gets the outcome the matrix holds for this URL."""
+    """The role gets the outcome the matrix holds for this URL, with the right caching.
+
+    Every answer to a signed-in person or through a signed link says
+    ``Cache-Control: private, no-store`` (downloads and the sensitive-data page
+    included), whatever the outcome; a public page for a visitor does not.
+    """
     entry = MATRIX[name]
     response = request(client, world, role, name)
     assert outcome_of(response) == entry.expect[role], (
         f"{role} on {name}: got {response.status_code} {response.get('Location', '')}"
     )
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    if kept_from_caches(entry, role):
+        assert {"private", "no-store"} <= directives, (role, name, directives)
+    else:
+        assert "no-store" not in directives and "public" not in directives, (role, name)
 
 
 POST_CELLS = [(n, r) for n, r in CELLS if MATRIX[n].method == "POST"]

@@ -140,9 +140,9 @@ def _fuzz(client, action: str, names: list[str]) -> None:
 
 def test_the_form_finder_sees_the_fields_of_a_real_page(client, world):
     """Guard against a fuzz test that silently fuzzes nothing."""
-    entry = MATRIX["programme_settings"]
+    entry = MATRIX["programmes:settings"]
     client.force_login(world.users["coordinator"])
-    url = reverse("programme_settings", kwargs=entry.kwargs(world))
+    url = reverse("programmes:settings", kwargs=entry.kwargs(world))
     ((action, names),) = _forms(client.get(url).content.decode(), url)
     assert action == url
     assert {"name", "term_months", "weight_similarity", "min_score"} <= set(names)

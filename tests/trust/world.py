@@ -53,6 +53,20 @@ def _participant(organisation, first_name: str, last_name: str, email: str, **fi
     )
 
 
+def _add_api_tokens(world: World) -> None:
+    """A token of Samen Oost (by Ingrid) and one of Buurtwerk West (by Olga)."""
+    from metelkaar.api.models import ApiToken
+
+    world.api_token, world.api_key = ApiToken.objects.create_key(
+        organisation=world.org, name="Dashboard", scope="read",
+        created_by=world.users["org_admin"],
+    )
+    world.olga_api_token, world.olga_api_key = ApiToken.objects.create_key(
+        organisation=world.other_org, name="West", scope="read",
+        created_by=world.users["other_coordinator"],
+    )
+
+
 def build_world() -> World:
     """Create every actor and object; one call per test, inside its transaction."""
     from metelkaar.matches.models import Match
@@ -129,12 +143,15 @@ def build_world() -> World:
         coach=users["other_coach"], status=active,
     )
     world = World(
+        membership_anna=users["coordinator"].memberships.get(),
+        membership_olga=users["other_coordinator"].memberships.get(),
         org=org, other_org=other_org, programme=programme, other_programme=other_programme,
         olga_programme=olga_programme, person_fatima=fatima, person_jan=jan,
         person_karim=karim, person_pieter=pieter, enrolment_fatima=e_fatima,
         enrolment_jan=e_jan, enrolment_karim=e_karim, enrolment_pieter=e_pieter,
         match=match, other_match=other_match, dirk_match=dirk_match, users=users,
     )
+    _add_api_tokens(world)
     _add_bridges(world)
     _add_match_life(world)
     _add_intake(world)
@@ -143,7 +160,17 @@ def build_world() -> World:
     _add_impact(world)
     _add_proposals(world)
     _add_partners(world)
+    _add_imports(world)
     return world
+
+
+def _add_imports(w: World) -> None:
+    """Fatima was imported from a spreadsheet and asked to confirm (a signed link)."""
+    from metelkaar.imports.models import ConsentRequest
+    from metelkaar.imports.signing import consent_token
+
+    request = ConsentRequest.objects.create(person=w.person_fatima, enrolment=w.enrolment_fatima)
+    w.import_consent_token = consent_token(request)
 
 
 def _add_proposals(w: World) -> None:
@@ -274,6 +301,7 @@ def _add_match_life(w: World) -> None:
 
     from metelkaar.matches.models import CheckIn, ContactMoment, Match, Signal
     from metelkaar.matches.services.checkins import checkin_token
+    from metelkaar.matches.signing import match_link_token
     from metelkaar.programmes.models import Enrolment
 
     w.contact_by_jan = ContactMoment.objects.create(
@@ -285,6 +313,7 @@ def _add_match_life(w: World) -> None:
         due_on=timezone.localdate(), sent_at=timezone.now(),
     )
     w.checkin_token = checkin_token(w.checkin_fatima)
+    w.match_link_fatima = match_link_token(w.match, "a")
     w.signal = Signal.objects.create(match=w.match, rule=Signal.Rule.NO_CONTACT)
 
     wim = make_person(w.other_org, "Wim", last_name="Oosterhuis")

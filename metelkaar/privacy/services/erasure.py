@@ -5,12 +5,15 @@ matches, contact moments, check-in scores) stay, pointing at an anonymised
 person; everything that identifies the person or was written in free text is
 deleted or overwritten. An :class:`ErasureRecord` with a random reference is
 the evidence. All in one transaction: an erasure is complete or not done.
+After that transaction, the copies of sent e-mail that mention the person
+(``EMAIL_FILE_PATH``) are deleted as well.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
+from metelkaar.core.notifications.mail_copies import mail_copies_remove
 from metelkaar.people.models import Person
 from metelkaar.privacy.models import AuditEvent, ErasureRecord
 from metelkaar.privacy.registry import Erase, PersonalData, entries
@@ -70,6 +73,8 @@ def person_erase(*, person: Person, by, reason: str) -> ErasureRecord:
             raise AlreadyErasedError(person.pk)
         user_id = person.user_id
         emails = {e for e in (person.email, person.user.email if person.user else "") if e}
+        identifying = {*emails, person.first_name, person.last_name, person.phone, person.postcode,
+                       person.user.full_name if person.user else ""}
         # Collect every row first: later steps overwrite what the lookups match on.
         plan = [(entry, list(entry.rows_of(person).values_list("pk", flat=True)))
                 for entry in entries()]
@@ -84,6 +89,7 @@ def person_erase(*, person: Person, by, reason: str) -> ErasureRecord:
         audit_record(action=AuditEvent.Action.ERASED, actor=actor, person=person,
                      object_type="privacy.ErasureRecord", object_ref=str(record.reference),
                      detail={"reason": reason})
+    mail_copies_remove(mentioning=identifying)
     return record
 
 

@@ -4,15 +4,17 @@ The people app's :func:`~metelkaar.people.services.consent_withdraw` marks the
 consent withdrawn and deletes the sensitive profile; this service builds on it
 and, in the same transaction, withdraws the person's open enrolments in the
 programmes that can no longer be done without that consent, ending any live
-match there (the other person goes back to waiting).
+match there through the matches' own service (the other person goes back to
+waiting and is told, as when a coordinator ends a match).
 """
 
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from metelkaar.matches.services import matches_end_for_withdrawal
 from metelkaar.people.models import Consent, Person
 from metelkaar.people.services import consent_withdraw
 from metelkaar.privacy.models import AuditEvent
@@ -33,36 +35,8 @@ def enrolments_needing(*, person: Person, purpose: str) -> QuerySet[Enrolment]:
     return open_enrolments
 
 
-def matches_end_live(*, matches: QuerySet, by, note: str) -> int:
-    """End the live matches among ``matches``: running ones close, proposed ones are declined.
-
-    The other person's enrolment goes back to waiting. Must run in a transaction.
-    """
-    from metelkaar.matches.models import Match
-    from metelkaar.matches.services.common import move_enrolments, release_seats, transition
-
-    ended = 0
-    today = timezone.localdate()
-    for match in matches.filter(status__in=list(Match.LIVE)).select_related(
-        "enrolment_a", "enrolment_b"
-    ):
-        if match.status in Match.RUNNING:
-            transition(match=match, from_statuses=list(Match.RUNNING), to=Match.Status.CLOSED,
-                       by=by, action="closed", note=note, ended_at=today,
-                       closure_reason=Match.ClosureReason.OTHER, ending=Match.Ending.EARLY)
-        else:
-            transition(match=match, from_statuses=[match.status], to=Match.Status.DECLINED,
-                       by=by, action="declined", note=note)
-        release_seats(match)
-        move_enrolments(match=match, to=Enrolment.Status.WAITING, by=by, note=note)
-        ended += 1
-    return ended
-
-
 def enrolments_withdraw(*, enrolments: list[Enrolment], by, note: str) -> None:
     """Withdraw each open enrolment (with a history row) and end its live matches."""
-    from metelkaar.matches.models import Match
-
     now = timezone.now()
     for enrolment in enrolments:
         changed = Enrolment.objects.filter(pk=enrolment.pk, status=enrolment.status).update(
@@ -73,9 +47,7 @@ def enrolments_withdraw(*, enrolments: list[Enrolment], by, note: str) -> None:
                 enrolment=enrolment, from_status=enrolment.status,
                 to_status=Enrolment.Status.WITHDRAWN, by=by, at=now, note=note,
             )
-    ids = [e.pk for e in enrolments]
-    live = Match.objects.filter(Q(enrolment_a_id__in=ids) | Q(enrolment_b_id__in=ids))
-    matches_end_live(matches=live, by=by, note=note)
+    matches_end_for_withdrawal(enrolment_ids=[e.pk for e in enrolments], by=by, note=note)
 
 
 def consent_withdraw_with_effects(*, consent: Consent, by) -> list[Enrolment]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 
 from metelkaar.privacy.models import AuditEvent
@@ -60,7 +61,9 @@ def _display(obj: models.Model, field: models.Field, value) -> str:
     if isinstance(value, bool):
         return "✓" if value else "–"
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        return date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):

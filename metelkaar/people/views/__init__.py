@@ -1,0 +1,1 @@
+"""Pages about people, by audience: ``coordinator`` (a person) and ``participant`` (my page)."""
