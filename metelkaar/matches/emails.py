@@ -1,116 +1,105 @@
 """E-mails about matches: one class per e-mail, one template per language.
 
 Templates live in ``templates/matches/email/<name>.<language>.txt``; the first
-line is the subject, the rest the body. The language is the recipient's
-(``Person.preferred_language``, else their account's ``User.language``, else
-the site default). E-mails are sent by the task
-:func:`metelkaar.matches.tasks.send_match_email`, which gets only primary keys.
+line is the subject, the rest the body (see :mod:`metelkaar.core.notifications`).
+Participants get the link to their own match page, staff the staff page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from metelkaar.core.languages import QUERY_PARAMETER
 from metelkaar.core.links import site_url
+from metelkaar.core.notifications.emails import Email, register
 from metelkaar.matches.models import CheckIn, Match
-from metelkaar.people.models import Person, User
+from metelkaar.matches.signing import checkin_token, match_link_token
+
+MATCH_RELATED = (
+    "programme", "enrolment_a__person", "enrolment_b__person", "coach", "coordinator",
+)
 
 
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    language: str
-    first_name: str
-    person: Person | None = None
-    user: User | None = None
+class MatchEmail(Email):
+    """Base: one e-mail about one match, to a participant or a staff member."""
 
-
-def _language(code: str | None) -> str:
-    codes = {code for code, _name in settings.LANGUAGES}
-    return code if code in codes else settings.LANGUAGE_CODE
-
-
-def recipient_for_person(person: Person) -> Recipient | None:
-    email = person.email or (person.user.email if person.user_id else "")
-    if not email:
-        return None
-    language = person.preferred_language or (person.user.language if person.user_id else "")
-    return Recipient(email, _language(language), person.first_name, person=person)
-
-
-def recipient_for_user(user: User) -> Recipient:
-    first = (user.full_name or user.email).split()[0]
-    return Recipient(user.email, _language(user.language), first, user=user)
-
-
-class MatchEmail:
-    """Base: render ``name`` for one recipient about one match."""
-
+    model = Match
+    related = MATCH_RELATED
     name = ""
 
-    def __init__(self, match: Match, recipient: Recipient, object_id: int | None = None):
-        self.match = match
-        self.recipient = recipient
-        self.object_id = object_id
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            cls.kind = f"matches.{cls.name}"
+            cls.template = f"matches/email/{cls.name}"
+
+    @property
+    def match(self) -> Match:
+        return self.object
 
     def buddy_name(self) -> str:
         person = self.recipient.person
         if person is None:
             return ""
-        other = self.match.enrolment_b if self.match.enrolment_a.person_id == person.pk \
-            else self.match.enrolment_a
+        match = self.match
+        other = match.enrolment_b if match.enrolment_a.person_id == person.pk \
+            else match.enrolment_a
         return other.person.first_name
 
+    def side(self) -> str | None:
+        """The recipient's side of the match, when they are one of its two people."""
+        person = self.recipient.person
+        if person is None:
+            return None
+        for side in ("a", "b"):
+            if self.match.enrolment_on(side).person_id == person.pk:
+                return side
+        return None
+
+    def with_language(self, path: str) -> str:
+        """``path`` as an absolute link that opens the page in the recipient's language."""
+        return f"{site_url()}{path}?{QUERY_PARAMETER}={self.recipient.language}"
+
     def link(self) -> str:
-        if self.recipient.person is not None:
-            return site_url() + reverse("participant_match", args=[self.match.public_id])
-        return site_url() + reverse("staff_match", args=[self.match.public_id])
+        """A participant's own signed link (no password needed), else the staff page."""
+        side = self.side()
+        if side is not None:
+            token = match_link_token(self.match, side)
+            return self.with_language(reverse("matches:link_open", args=[token]))
+        if self.recipient.person is not None:  # another adult of a family's household
+            return self.with_language(
+                reverse("matches:participant_match", args=[self.match.public_id]))
+        return site_url() + reverse("matches:staff_match", args=[self.match.public_id])
 
     def context(self) -> dict:
+        match = self.match
         return {
-            "match": self.match,
-            "programme": self.match.programme,
-            "name": self.recipient.first_name,
+            **super().context(),
+            "match": match,
+            "programme": match.programme,
             "buddy": self.buddy_name(),
             "link": self.link(),
-            "pair": f"{self.match.enrolment_a.person.first_name} & "
-                    f"{self.match.enrolment_b.person.first_name}",
+            "link_days": settings.MATCH_LINK_VALID_DAYS,
+            "pair": f"{match.enrolment_a.person.first_name} & "
+                    f"{match.enrolment_b.person.first_name}",
         }
 
-    def attachments(self) -> list[tuple[str, str, str]]:
-        return []
 
-    def message(self) -> EmailMessage:
-        lang = self.recipient.language
-        with translation.override(lang):
-            template = select_template(
-                [f"matches/email/{self.name}.{lang}.txt", f"matches/email/{self.name}.en.txt"]
-            )
-            text = template.render(self.context()).strip()
-        subject, _sep, body = text.partition("\n")
-        message = EmailMessage(
-            subject=subject.strip(), body=body.strip() + "\n", to=[self.recipient.email]
-        )
-        for attachment in self.attachments():
-            message.attach(*attachment)
-        return message
-
-
+@register
 class ProposalEmail(MatchEmail):
     name = "proposal"
 
 
+@register
 class ProposalAcceptedEmail(MatchEmail):
     name = "proposal_accepted"
 
 
+@register
 class ProposalDeclinedEmail(MatchEmail):
     name = "proposal_declined"
 
@@ -151,82 +140,75 @@ def intro_ics(match: Match, summary: str) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+@register
 class IntroPlannedEmail(MatchEmail):
     name = "intro_planned"
+    related = (*MATCH_RELATED, "intro__coordinator")
 
     def context(self) -> dict:
         return {**super().context(), "intro": self.match.intro}
 
     def attachments(self) -> list[tuple[str, str, str]]:
-        with translation.override(self.recipient.language):
-            summary = translation.gettext("First meeting with %(name)s") % {
-                "name": self.buddy_name()
-            }
+        summary = translation.gettext("First meeting with %(name)s") % {
+            "name": self.buddy_name()
+        }
         return [("kennismaking.ics", intro_ics(self.match, summary), "text/calendar")]
 
 
+@register
 class NoClickEmail(MatchEmail):
     name = "no_click"
 
 
+@register
 class ActivatedEmail(MatchEmail):
     name = "activated"
 
 
+@register
 class PausedEmail(MatchEmail):
     name = "paused"
 
 
+@register
 class ResumedEmail(MatchEmail):
     name = "resumed"
 
 
+@register
 class ClosingEmail(MatchEmail):
     name = "closing"
 
 
+@register
 class ClosedEmail(MatchEmail):
     name = "closed"
 
 
+@register
 class CoachAssignedEmail(MatchEmail):
     name = "coach_assigned"
 
 
+@register
+class FreshLinkEmail(MatchEmail):
+    """A new link to one's match page, asked for because the old one expired."""
+
+    name = "fresh_link"
+
+
+@register
 class CheckInEmail(MatchEmail):
     """The check-in invitation, with a signed link that works without logging in."""
 
     name = "checkin"
+    model = CheckIn
+    related = tuple(f"match__{path}" for path in MATCH_RELATED)
+
+    @property
+    def match(self) -> Match:
+        return self.object.match
 
     def link(self) -> str:
-        from metelkaar.matches.services.checkins import checkin_token
-
-        checkin = CheckIn.objects.get(pk=self.object_id, match=self.match)
-        return site_url() + reverse("checkin_answer", args=[checkin_token(checkin)])
-
-
-EMAILS: dict[str, type[MatchEmail]] = {
-    cls.name: cls
-    for cls in (
-        ProposalEmail, ProposalAcceptedEmail, ProposalDeclinedEmail, IntroPlannedEmail,
-        NoClickEmail, ActivatedEmail, PausedEmail, ResumedEmail, ClosingEmail, ClosedEmail,
-        CoachAssignedEmail, CheckInEmail,
-    )
-}
-
-
-def send(name: str, *, match_id: int, person_id: int | None = None,
-         user_id: int | None = None, object_id: int | None = None) -> bool:
-    """Render and send one e-mail; ``False`` when the recipient has no address."""
-    match = Match.objects.select_related(
-        "programme", "enrolment_a__person__user", "enrolment_b__person__user", "coach",
-        "coordinator",
-    ).get(pk=match_id)
-    if person_id is not None:
-        recipient = recipient_for_person(Person.objects.select_related("user").get(pk=person_id))
-    else:
-        recipient = recipient_for_user(User.objects.get(pk=user_id))
-    if recipient is None:
-        return False
-    EMAILS[name](match, recipient, object_id).message().send()
-    return True
+        return self.with_language(reverse("matches:checkin_answer",
+                                          args=[checkin_token(self.object)]))

@@ -13,8 +13,9 @@ from metelkaar.matches.services.contacts import I_HELPED, I_WAS_HELPED, TOGETHER
 from metelkaar.people.models import Membership, User
 
 ACTIVITY_ICONS = {
-    "coffee": "☕", "walk": "🚶", "cooking": "🍲", "language": "💬", "paperwork": "📄",
-    "diy": "🔨", "outing": "🎡", "other": "✨",
+    "coffee": "coffee", "walk": "walk", "cooking": "tools-kitchen-2", "language": "message-circle",
+    "paperwork": "file-text",
+    "diy": "hammer", "outing": "ticket", "other": "sparkles",
 }
 DURATIONS = [
     (30, _("Half an hour")), (60, _("One hour")), (90, _("One and a half hours")),
@@ -25,7 +26,7 @@ VIEW_CHOICES = [
     (I_WAS_HELPED, _("I was helped")),
     (TOGETHER, _("We did something together")),
 ]
-VIEW_ICONS = {I_HELPED: "🤲", I_WAS_HELPED: "🙏", TOGETHER: "🤝"}
+VIEW_ICONS = {I_HELPED: "heart", I_WAS_HELPED: "pray", TOGETHER: "heart-handshake"}
 SCORES = [(1, _("Not at all")), (2, _("A little")), (3, _("Somewhat")), (4, _("Mostly")),
           (5, _("Very much"))]
 
@@ -125,6 +126,22 @@ class StaffKlikForm(KlikForm):
     pass
 
 
+class BehalfAnswerForm(forms.Form):
+    """A participant's yes or no to the proposal, told to the coordinator."""
+
+    answer = forms.ChoiceField(label=_("Their answer"), widget=forms.RadioSelect,
+                               choices=[("yes", _("Yes, they want to meet")),
+                                        ("no", _("No, they do not want this match"))])
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+
+
+class BehalfKlikForm(forms.Form):
+    """A participant's klik after the first meeting, told to the coordinator."""
+
+    klik = forms.ChoiceField(label=_("Did they feel a klik?"), widget=forms.RadioSelect,
+                             choices=[("yes", _("Yes, there is a klik")), ("no", _("No klik"))])
+
+
 def coach_choices(match: Match):
     return User.objects.filter(
         memberships__organisation_id=match.programme.organisation_id,
@@ -174,10 +191,15 @@ class ClosingForm(forms.Form):
 
 
 class CloseForm(forms.Form):
+    """The reason first; the match closes only once ``confirm`` comes with it."""
+
     reason = forms.ChoiceField(label=_("Reason for closing"),
-                               choices=Match.ClosureReason.choices)
+                               choices=[("", _("Choose a reason"))] + Match.ClosureReason.choices)
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+    def confirmed(self) -> bool:
+        return self.data.get(self.add_prefix("confirm")) == "yes"
 
 
 class CoachContactForm(forms.Form):
@@ -209,3 +231,9 @@ class EmptyForm(forms.Form):
 class ResolveForm(forms.Form):
     note = forms.CharField(label=_("What did you do about it?"), max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FreshLinkForm(forms.Form):
+    """The address a fresh link to one's match page goes to (if it is known)."""
+
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)

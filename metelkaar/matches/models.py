@@ -165,8 +165,17 @@ class MatchEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A participant who took the step themselves through their e-mail link
+    # (they may have no account, so ``by`` can be empty).
+    by_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    via_link = models.BooleanField(default=False)
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True, max_length=2000)
+    # The participant's answer or klik, recorded by ``by`` (a coordinator) for them,
+    # after a phone call for instance; the side is in ``action``.
+    on_behalf = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -40,9 +40,13 @@ SEEN_BY_STAFF = (COACH, COORDINATOR, ORG_ADMIN)
 
 def _erase_matches(rows: QuerySet, person) -> int:
     """End live matches (the other person goes back to waiting) and clear the notes."""
-    from metelkaar.privacy.services.exclusion import matches_end_live
+    from metelkaar.matches.services import matches_end_for_withdrawal
+    from metelkaar.programmes.models import Enrolment
 
-    matches_end_live(matches=rows, by=None, note="personal data erased")
+    matches_end_for_withdrawal(
+        enrolment_ids=Enrolment.objects.filter(person=person).values_list("pk", flat=True),
+        by=None, note="personal data erased",
+    )
     return rows.update(closure_note="", explanation={})
 
 

@@ -15,22 +15,19 @@ from __future__ import annotations
 import rules
 
 from metelkaar.people.models import Membership
-from metelkaar.people.rules import manages_organisation
-from metelkaar.people.selectors import user_roles
+from metelkaar.people.selectors import STAFF_ROLES, has_role_in, user_roles
 
 
 @rules.predicate
 def is_match_coordinator(user, match) -> bool:
-    return match is not None and manages_organisation(user, match.programme.organisation)
+    return match is not None and has_role_in(user, match.programme.organisation_id, *STAFF_ROLES)
 
 
 @rules.predicate
 def is_match_coach(user, match) -> bool:
     if match is None or not user.is_authenticated or match.coach_id != user.pk:
         return False
-    return Membership.objects.filter(
-        user=user, organisation_id=match.programme.organisation_id, role=Membership.Role.COACH
-    ).exists()
+    return has_role_in(user, match.programme.organisation_id, Membership.Role.COACH)
 
 
 @rules.predicate

@@ -13,6 +13,7 @@ from django.utils import timezone
 from metelkaar.matches.models import (
     CheckIn,
     ContactMoment,
+    IntroMeeting,
     Match,
     ProgrammeMatchSettings,
     Signal,
@@ -169,7 +170,7 @@ SORTS = ("attention", "name", "weeks", "contacts", "mutuality", "status")
 # What the dashboard shows of a match and its people; the rest stays in the database.
 DASHBOARD_FIELDS = (
     "public_id", "status", "started_at", "programme_id", "enrolment_a_id", "enrolment_b_id",
-    "coach_id", "programme__name", "programme__contact_norm_per_month",
+    "coach_id", "programme__name", "programme__public_id", "programme__contact_norm_per_month",
     "enrolment_a__person_id", "enrolment_a__person__first_name",
     "enrolment_a__person__last_name", "enrolment_b__person_id",
     "enrolment_b__person__first_name", "enrolment_b__person__last_name",
@@ -232,10 +233,96 @@ def coach_dashboard(*, user, sort: str = "attention") -> list[Match]:
     return matches
 
 
+@dataclass
+class DashboardFilters:
+    """What the coach narrows the dashboard to; empty values show everything."""
+
+    attention: bool = False
+    programme: str = ""  # a programme's public id
+    kind: str = ""  # a signal rule
+
+    @property
+    def active(self) -> bool:
+        return bool(self.attention or self.programme or self.kind)
+
+    def keeps(self, match: Match) -> bool:
+        return (
+            (not self.attention or bool(match.open_signals))
+            and (not self.programme or str(match.programme.public_id) == self.programme)
+            and (not self.kind or any(s.rule == self.kind for s in match.open_signals))
+        )
+
+
+@dataclass
+class DashboardCounts:
+    """How many of the coach's matches each filter would show, for the filter chips."""
+
+    total: int
+    attention: int
+    programmes: list[tuple[str, str, int]]  # (public id, name, matches)
+    kinds: list[tuple[str, int]]  # (signal rule, matches with such a signal), rules' order
+
+
+def dashboard_counts(matches: list[Match]) -> DashboardCounts:
+    """Counts for the filters, from the rows :func:`coach_dashboard` loaded (no query)."""
+    programmes: dict[str, list] = {}
+    kinds: dict[str, int] = {}
+    for m in matches:
+        key = str(m.programme.public_id)
+        programmes.setdefault(key, [m.programme.name, 0])[1] += 1
+        for rule in {s.rule for s in m.open_signals}:
+            kinds[rule] = kinds.get(rule, 0) + 1
+    return DashboardCounts(
+        total=len(matches),
+        attention=sum(1 for m in matches if m.open_signals),
+        programmes=sorted(((k, name, n) for k, (name, n) in programmes.items()),
+                          key=lambda row: row[1].lower()),
+        kinds=[(rule, kinds[rule]) for rule in Signal.Rule.values if rule in kinds],
+    )
+
+
 def open_signals_for(user) -> QuerySet[Signal]:
     return Signal.objects.filter(
         resolved_at__isnull=True, match__in=matches_visible_to_staff(user)
     ).select_related("match")
+
+
+def intros_between(*, user, start, end) -> QuerySet[IntroMeeting]:
+    """Planned introductions of the user's matches from ``start`` up to ``end``, soonest first."""
+    return (
+        IntroMeeting.objects.filter(
+            match__in=matches_visible_to_staff(user),
+            match__status__in=(Match.Status.PROPOSED, Match.Status.INTRODUCED),
+            starts_at__gte=start, starts_at__lt=end,
+        )
+        .select_related("match__programme", "match__enrolment_a__person",
+                        "match__enrolment_b__person")
+        .order_by("starts_at", "pk")
+    )
+
+
+def open_signal_counts(*, user, coached_only: bool = False) -> dict[str, int]:
+    """Open signals of the user's live matches per rule, in the rules' order.
+
+    ``coached_only`` counts only the matches the user coaches (a coach who is
+    also a coordinator sees their own caseload on the coach home).
+    """
+    matches = matches_visible_to_staff(user).filter(status__in=Match.LIVE)
+    if coached_only:
+        matches = matches.filter(coach=user)
+    rows = (Signal.objects.filter(resolved_at__isnull=True, match__in=matches)
+            .values("rule").annotate(n=Count("pk")))
+    found = {row["rule"]: row["n"] for row in rows}
+    return {rule: found[rule] for rule in Signal.Rule.values if rule in found}
+
+
+def matches_needing_attention(*, user, coached_only: bool = False) -> QuerySet[Match]:
+    """Live matches with open signals, the most signals first."""
+    qs = matches_visible_to_staff(user).filter(status__in=Match.LIVE)
+    if coached_only:
+        qs = qs.filter(coach=user)
+    return (qs.annotate(n_open=Count("signals", filter=Q(signals__resolved_at__isnull=True)))
+            .filter(n_open__gt=0).order_by("-n_open", "-status_changed_at", "pk"))
 
 
 def match_endings(*, programme: Programme) -> dict[str, dict[str, int]]:

@@ -6,32 +6,44 @@ from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from metelkaar.matches.models import Signal
 
 R = Signal.Rule
 
 REASONS = {
-    R.BELOW_NORM: _(
+    # The number named last picks singular or plural ("Maar 1 contact", not "1 contacten").
+    R.BELOW_NORM: ngettext_lazy(
+        "Only %(count)s contact in the last 30 days, while the programme aims for "
+        "%(norm)s a month.",
         "Only %(count)s contacts in the last 30 days, while the programme aims for "
-        "%(norm)s a month."
+        "%(norm)s a month.", "count",
     ),
-    R.NO_CONTACT: _("No contact has been logged for %(days)s days."),
-    R.ONE_SIDED: _("In %(percent)s%% of %(count)s contacts, %(name)s was the one who helped."),
+    R.NO_CONTACT: ngettext_lazy("No contact has been logged for %(days)s day.",
+                                "No contact has been logged for %(days)s days.", "days"),
+    R.ONE_SIDED: ngettext_lazy(
+        "In %(percent)s%% of %(count)s contact, %(name)s was the one who helped.",
+        "In %(percent)s%% of %(count)s contacts, %(name)s was the one who helped.", "count"),
     R.LOW_KLIK: _("%(name)s gave a low score for the klik in the last check-in."),
     R.INEQUALITY: _("%(name)s does not feel treated as an equal, says the last check-in."),
     R.AUTHORITY: _("%(name)s feels that the buddy decides things for them, says the last "
                    "check-in."),
     R.CHECKIN_OVERDUE: _("%(name)s has not answered the check-in that was due on %(date)s."),
     R.TERM_ENDING: _("The term ends on %(date)s: plan the closing talk."),
-    R.INACTIVE: _("%(name)s has not done anything in Metelkaar for %(days)s days."),
+    R.INACTIVE: ngettext_lazy("%(name)s has not done anything in Metelkaar for %(days)s day.",
+                              "%(name)s has not done anything in Metelkaar for %(days)s days.",
+                              "days"),
     R.VOG_EXPIRES: _("The certificate of conduct (VOG) of %(name)s expires on %(date)s."),
 }
-COACH_FIRST_MONTH = _("The coach followed up fewer than %(count)s times in the first month.")
-COACH_OVERDUE = _(
+COACH_FIRST_MONTH = ngettext_lazy(
+    "The coach followed up fewer than %(count)s time in the first month.",
+    "The coach followed up fewer than %(count)s times in the first month.", "count")
+COACH_OVERDUE = ngettext_lazy(
+    "The coach has not followed up for %(days)s day; the schedule asks for every "
+    "%(interval)s days.",
     "The coach has not followed up for %(days)s days; the schedule asks for every "
-    "%(interval)s days."
-)
+    "%(interval)s days.", "days")
 UNKNOWN = _("This match needs a look.")
 
 
@@ -52,6 +64,6 @@ def signal_reason(signal: Signal) -> str:
     else:
         template = REASONS.get(signal.rule, UNKNOWN)
     try:
-        return str(template) % params
+        return str(template % params)  # a lazy plural picks its form from params
     except (KeyError, TypeError, ValueError):
         return str(UNKNOWN)

@@ -1,18 +1,11 @@
-"""Background tasks of the matches app: thin wrappers around one service each."""
+"""Background tasks of the matches app: thin wrappers around one service each.
+
+Their e-mails go through the outbox (:mod:`metelkaar.core.notifications`).
+"""
 
 from __future__ import annotations
 
 from django_tasks import task
-
-
-@task()
-def send_match_email(name: str, match_id: int, person_id: int | None = None,
-                     user_id: int | None = None, object_id: int | None = None) -> bool:
-    """Send one match e-mail; only primary keys travel through the queue."""
-    from metelkaar.matches import emails
-
-    return emails.send(name, match_id=match_id, person_id=person_id, user_id=user_id,
-                       object_id=object_id)
 
 
 @task()

@@ -10,6 +10,6 @@ class ProgrammesConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from metelkaar.programmes.signup_views import restore_session_age
+        from metelkaar.programmes.views.signup import restore_session_age
 
         user_logged_in.connect(restore_session_age, dispatch_uid="programmes.restore_session_age")

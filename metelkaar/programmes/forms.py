@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.core.forms import OrganisationChoiceForm
 from metelkaar.programmes.models import DEFAULT_WEIGHTS, Programme
 
 WEIGHT_LABELS = {
@@ -28,18 +29,8 @@ def weight_slider_fields(weights: dict[str, float]) -> dict[str, forms.IntegerFi
     }
 
 
-class ProgrammeFromPresetForm(forms.Form):
+class ProgrammeFromPresetForm(OrganisationChoiceForm):
     name = forms.CharField(label=_("Name of the programme"), max_length=200)
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, empty_label=None
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations.first()
 
 
 class ProgrammeSettingsForm(forms.ModelForm):
@@ -50,9 +41,11 @@ class ProgrammeSettingsForm(forms.ModelForm):
         fields = [
             "name", "description", "side_a_label", "side_b_label", "term_months",
             "contact_norm_per_month", "requires_intake", "requires_screening",
-            "screening_side", "requires_training", "uses_sensitive_data", "is_open", "min_score",
-            "cooling_off_days",
+            "screening_side", "requires_training", "uses_sensitive_data", "is_open",
+            "cooling_off_days", "min_score", "max_status_gap",
         ]
+        #: Shown with the weights, under "What counts most when matching".
+        matching = ["min_score", "max_status_gap"]
         labels = {
             "min_score": _("Lowest score for a proposal"),
             "cooling_off_days": _("Days before a closed participant can be matched again"),
@@ -74,6 +67,14 @@ class ProgrammeSettingsForm(forms.ModelForm):
             raise forms.ValidationError(_("Choose a number from 0 to 10."))
         return value
 
+    def clean_max_status_gap(self):
+        value = self.cleaned_data["max_status_gap"]
+        if value is not None and value > 4:
+            raise forms.ValidationError(
+                _("Choose 0 to 4 steps, or leave it empty for no limit.")
+            )
+        return value
+
     def weights(self) -> dict[str, float]:
         return {key: self.cleaned_data[f"weight_{key}"] / 100 for key in WEIGHT_LABELS}
 
@@ -81,7 +82,10 @@ class ProgrammeSettingsForm(forms.ModelForm):
         return [self[f"weight_{key}"] for key in WEIGHT_LABELS]
 
     def setting_fields(self):
-        return [self[name] for name in self.Meta.fields]
+        return [self[name] for name in self.Meta.fields if name not in self.Meta.matching]
+
+    def matching_fields(self):
+        return [self[name] for name in self.Meta.matching]
 
 
 def _max_validator(limit: int):

@@ -10,16 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.matching.types import DEFAULT_WEIGHTS as ENGINE_WEIGHTS
 from metelkaar.people.models import Household, Neighbourhood, Organisation, Person
 
-DEFAULT_WEIGHTS = {
-    "similarity": 1.0,
-    "complementarity": 1.0,
-    "mutual_help": 0.5,
-    "equality": 0.5,
-    "feasibility": 1.0,
-    "fairness": 0.25,
-}
+#: A programme's weights start from the engine's (one source for the web side,
+#: the command line and the benchmark).
+DEFAULT_WEIGHTS: dict[str, float] = dict(ENGINE_WEIGHTS)
 
 
 class Programme(models.Model):
@@ -69,6 +65,15 @@ class Programme(models.Model):
     )
     criteria_weights = models.JSONField(default=dict, blank=True)
     min_score = models.FloatField(default=0.0)
+    max_status_gap = models.PositiveSmallIntegerField(
+        _("largest difference in education or work level"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty for no limit. Levels go from 1 (primary school) to 5 (university): "
+            "with 1, people at most one step apart are proposed, so they meet as equals."
+        ),
+    )
     cooling_off_days = models.PositiveSmallIntegerField(default=14)
     is_open = models.BooleanField(_("open for sign-up"), default=True)
     created_at = models.DateTimeField(default=timezone.now)

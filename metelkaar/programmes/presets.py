@@ -54,47 +54,47 @@ PRESETS: dict[str, Preset] = {
     p.kind: p
     for p in [
         Preset(
-            K.BUDDY, "🤝", _("Confidential buddies"),
+            K.BUDDY, "heart-handshake", _("Confidential buddies"),
             _("One-to-one buddies for a listening ear, support and finding your way, for example LGBT asylum seekers with Dutch LGBT buddies. Sensitive data is asked only with consent and never shown to the buddy."),
             _("Newcomer"), _("Buddy"), term_months=12, contact_norm_per_month=2,
             requires_training=True, uses_sensitive_data=True,
             weights={"similarity": 1.5},
         ),
         Preset(
-            K.FAMILY, "👪", _("Family to family"),
+            K.FAMILY, "users-group", _("Family to family"),
             _("A newcomer family and a local family meet for a year, at least twice a month, as equals."),
             _("Newcomer family"), _("Local family"), term_months=12, contact_norm_per_month=2,
             weights={"similarity": 1.0, "feasibility": 1.5},
         ),
         Preset(
-            K.MENTOR, "🎒", _("Mentoring pupils"),
+            K.MENTOR, "backpack", _("Mentoring pupils"),
             _("Students mentor pupils of groups 7 and 8 for a school year. Parents give consent; mentors need a certificate of conduct (VOG) and training."),
             _("Mentor"), _("Pupil"), term_months=10, contact_norm_per_month=4,
             requires_screening=True, screening_side="a", requires_training=True,
         ),
         Preset(
-            K.TANDEM, "🔁", _("Language tandem"),
+            K.TANDEM, "arrows-exchange", _("Language tandem"),
             _("Two people teach each other their language. Everyone is in one group; each pair helps both ways."),
             term_months=6, contact_norm_per_month=4, requires_intake=False,
             weights={"complementarity": 1.5},
         ),
         Preset(
-            K.BRIDGE, "🌉", _("Bridge persons"),
+            K.BRIDGE, "building-bridge", _("Bridge persons"),
             _("Former refugees who know both worlds connect newcomers with schools, the municipality, housing and care. Organisations ask for a bridge person."),
             _("Bridge person"), _("Request"), requires_training=True,
         ),
         Preset(
-            K.GROUP, "☕", _("Language café"),
+            K.GROUP, "coffee", _("Language café"),
             _("A recurring café where newcomers and neighbours practise languages at tables together."),
             requires_intake=False,
         ),
         Preset(
-            K.PROJECT, "🔨", _("Home projects"),
+            K.PROJECT, "hammer", _("Home projects"),
             _("Neighbours help newly housed residents to do up their home: painting, furniture, a garden."),
             _("Volunteer"), _("Resident"), requires_intake=False,
         ),
         Preset(
-            K.HELP, "🛒", _("Neighbour help"),
+            K.HELP, "shopping-cart", _("Neighbour help"),
             _("Neighbours ask for and offer small help: groceries, a meal, a small job, company."),
             requires_intake=False,
         ),

@@ -70,12 +70,6 @@ def enrolment_advance(*, enrolment: Enrolment, by, note: str = "") -> Enrolment:
     return _move(enrolment=enrolment, to=nxt, by=by, note=note)
 
 
-def enrolment_withdraw(*, enrolment: Enrolment, by, note: str = "") -> Enrolment:
-    if enrolment.status in (S.FINISHED, S.WITHDRAWN):
-        raise EnrolmentTransitionError(_("This enrolment has already ended."))
-    return _move(enrolment=enrolment, to=S.WITHDRAWN, by=by, note=note)
-
-
 def programme_create_from_preset(*, organisation, kind: str, name: str, by) -> Programme:
     """Start a programme of one kind with the ready-made settings of its template."""
     from metelkaar.programmes.presets import PRESETS

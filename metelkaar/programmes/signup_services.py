@@ -11,14 +11,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.core.notifications.outbox import notify
 from metelkaar.people import services as people_services
 from metelkaar.people.models import Consent, Household, Person, SensitiveProfile
+from metelkaar.programmes.emails import SignupReceivedEmail
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
 
 OPEN_STATUSES_EXCLUDED = (Enrolment.Status.FINISHED, Enrolment.Status.WITHDRAWN)
@@ -168,9 +168,7 @@ def enrolment_signup(
                 enrolment=enrolment, from_status="", to_status=Enrolment.Status.APPLIED, at=now,
                 note="sign-up",
             )
-            from metelkaar.programmes.tasks import send_signup_confirmation
-
-            send_signup_confirmation.enqueue(enrolment_id=enrolment.pk)
+            notify(SignupReceivedEmail, enrolment, to=[person])
     except IntegrityError as error:
         message = str(error)
         if "one_open_enrolment_per_programme" in message or "enrolment.programme_id" in message:
@@ -179,15 +177,3 @@ def enrolment_signup(
     except ValidationError as error:
         raise SignupError(_("Some answers could not be saved. Please check them.")) from error
     return enrolment
-
-
-def signup_confirmation_send(*, enrolment: Enrolment) -> None:
-    """E-mail the participant that the sign-up arrived, in the participant's language."""
-    person = enrolment.person
-    if not person.email:
-        return
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-        context = {"person": person, "programme": enrolment.programme, "enrolment": enrolment}
-        subject = render_to_string("programmes/signup_email_subject.txt", context).strip()
-        body = render_to_string("programmes/signup_email_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [person.email])

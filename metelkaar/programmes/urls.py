@@ -1,53 +1,61 @@
 from django.urls import path
 
-from metelkaar.programmes import screening_views, views
+from metelkaar.programmes.views import coordinator, screening, signup
+
+app_name = "programmes"
 
 urlpatterns = [
-    path("coordinator/", views.programme_list, name="coordinator_home"),
-    path("coordinator/programmes/new/", views.programme_new, name="programme_new"),
+    # sign-up (no account needed)
+    path("aanmelden/", signup.signup_start, name="signup_start"),
+    path("aanmelden/<uuid:public_id>/", signup.signup_step, name="signup_wizard"),
+    path("aanmelden/<uuid:public_id>/bedankt/", signup.signup_thanks, name="signup_thanks"),
+    path("aanmelden/<uuid:public_id>/<slug:step>/", signup.signup_step, name="signup_step"),
+    # coordinators
+    path("coordinator/", coordinator.programme_list, name="coordinator_home"),
+    path("coordinator/programmes/new/", coordinator.programme_new, name="new"),
     path(
         "coordinator/programmes/new/<slug:kind>/",
-        views.programme_new_confirm,
-        name="programme_new_confirm",
+        coordinator.programme_new_confirm,
+        name="new_confirm",
     ),
     path(
         "coordinator/programmes/<uuid:public_id>/settings/",
-        views.programme_settings,
-        name="programme_settings",
+        coordinator.programme_settings,
+        name="settings",
     ),
     path(
         "coordinator/programmes/<uuid:public_id>/",
-        views.programme_detail,
-        name="programme_detail",
+        coordinator.programme_detail,
+        name="detail",
     ),
     path(
         "coordinator/enrolments/<uuid:public_id>/",
-        views.enrolment_detail,
+        coordinator.enrolment_detail,
         name="enrolment_detail",
     ),
     path(
         "coordinator/enrolments/<uuid:public_id>/advance/",
-        views.enrolment_advance,
+        coordinator.enrolment_advance,
         name="enrolment_advance",
     ),
     path(
         "coordinator/enrolments/<uuid:public_id>/intake-notes/",
-        screening_views.enrolment_intake_notes,
+        screening.enrolment_intake_notes,
         name="enrolment_intake_notes",
     ),
     path(
         "coordinator/enrolments/<uuid:public_id>/vog/",
-        screening_views.enrolment_vog,
+        screening.enrolment_vog,
         name="enrolment_vog",
     ),
     path(
         "coordinator/programmes/<uuid:public_id>/training/",
-        screening_views.training_list,
+        screening.training_list,
         name="training_list",
     ),
     path(
         "coordinator/training/<uuid:public_id>/",
-        screening_views.training_attendance,
+        screening.training_attendance,
         name="training_attendance",
     ),
 ]

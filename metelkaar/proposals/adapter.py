@@ -44,6 +44,24 @@ def _languages(raw: dict) -> dict[str, int]:
     return out
 
 
+#: Level of Dutch needed to offer "Practising Dutch" (the ``language`` help tag).
+TEACHES_LEVEL = 4
+
+
+def _help_tags(person, languages: dict[str, int], *, tandem: bool) -> tuple[frozenset, frozenset]:
+    """What someone offers and needs.
+
+    Helping others practise Dutch needs good Dutch. In a language tandem the
+    exchange of languages (by level) replaces the "Practising Dutch" tag.
+    """
+    offers, needs = set(person.offers or []), set(person.needs or [])
+    if tandem or languages.get("nl", 0) < TEACHES_LEVEL:
+        offers.discard("language")
+    if tandem:
+        needs.discard("language")
+    return frozenset(offers), frozenset(needs)
+
+
 def _child_bands(birth_years: Iterable[int], year: int) -> set[str]:
     bands = set()
     for born in birth_years:
@@ -66,6 +84,9 @@ def candidate_for(enrolment: Enrolment, *, today=None) -> Candidate:
         if person.latitude is not None and person.longitude is not None
         else None
     )
+    offers, needs = _help_tags(
+        person, languages, tandem=enrolment.programme.kind == Programme.Kind.TANDEM
+    )
     low, high = person.pref_age_min, person.pref_age_max
     waiting_since = enrolment.waiting_since or enrolment.status_changed_at
     return Candidate(
@@ -74,8 +95,8 @@ def candidate_for(enrolment: Enrolment, *, today=None) -> Candidate:
         gender=person.gender or None,
         languages=languages,
         interests=frozenset(interests),
-        offers=frozenset(person.offers or []),
-        needs=frozenset(person.needs or []),
+        offers=offers,
+        needs=needs,
         availability=frozenset(_availability(person.availability or [])),
         location=location,
         status_level=person.status_level,
@@ -106,51 +127,26 @@ def excluded_pairs(programme: Programme, enrolments: list[Enrolment]) -> frozens
     )
 
 
-TEACHES_LEVEL = 4  # speaks it well enough to help someone practise
-LEARNS_LEVELS = (1, 2)  # stated as a language one is learning
-
-
-def _helps(giver: Candidate, taker: Candidate) -> bool:
-    """The giver offers something the taker needs, or can teach a language the taker learns."""
-    if giver.offers & taker.needs:
-        return True
-    return any(
-        taker.languages.get(code) in LEARNS_LEVELS
-        for code, level in giver.languages.items()
-        if level >= TEACHES_LEVEL
-    )
-
-
-def one_way_pairs(candidates: list[Candidate]) -> frozenset:
-    """Pairs in which help could not go both ways: impossible in a tandem.
-
-    Quadratic in the pool, which for one programme's waiting list is small.
-    """
-    excluded = set()
-    for i, a in enumerate(candidates):
-        for b in candidates[i + 1 :]:
-            if not (_helps(a, b) and _helps(b, a)):
-                excluded.add(frozenset((a.id, b.id)))
-    return frozenset(excluded)
-
-
 def rules_for(
     programme: Programme,
     enrolments: list[Enrolment],
     weights: dict | None = None,
     min_score: float | None = None,
-    candidates: list[Candidate] | None = None,
 ) -> Rules:
-    """The engine's rules for ``programme``; ``candidates`` saves building them again."""
+    """The engine's rules for ``programme``.
+
+    A language tandem is a language exchange: each teaches the other a
+    language they speak well (level 4 or more) and the other is learning (3
+    or less); they need not share a language yet.
+    """
     chosen = weights if weights is not None else programme.weights()
+    tandem = programme.kind == Programme.Kind.TANDEM
     return Rules(
         weights={k: float(v) for k, v in chosen.items() if k in CRITERIA},
         min_score=programme.min_score if min_score is None else min_score,
         peer=programme.kind in PEER_KINDS,
-        excluded_pairs=excluded_pairs(programme, enrolments)
-        | (
-            one_way_pairs(candidates or [candidate_for(e) for e in enrolments])
-            if programme.kind == Programme.Kind.TANDEM
-            else frozenset()
-        ),
+        language_exchange=tandem,
+        max_status_gap=programme.max_status_gap,
+        min_language_level=None if tandem else 3,
+        excluded_pairs=excluded_pairs(programme, enrolments),
     )

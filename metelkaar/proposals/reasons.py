@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from metelkaar.people import vocabulary as v
 
@@ -35,7 +35,9 @@ _DAYS = dict(v.WEEKDAYS)  # weekday number -> label
 
 
 def _tag(code) -> str:
-    return str(_TAGS.get(code, code))
+    """A tag's label as it reads mid-sentence ("cooking", "letters and forms")."""
+    label = str(_TAGS.get(code) or str(code).replace("_", " "))
+    return label[:1].lower() + label[1:]
 
 
 def _language(code) -> str:
@@ -60,13 +62,24 @@ def sentence(code: str, params: dict, names: dict) -> str:
     if code == "shared_interest":
         return _("They share an interest in %(what)s.") % {"what": _tag(p.get("tag"))}
     if code == "similar_age":
-        return _("Their ages are close (%(years)s years apart).") % {
-            "years": _number(p.get("years"))
-        }
+        years = _count(p.get("years"))
+        if years == 0:
+            return _("They are the same age.")
+        return ngettext(
+            "Their ages are close (%(years)s year apart).",
+            "Their ages are close (%(years)s years apart).",
+            years,
+        ) % {"years": years}
     if code == "same_life_stage":
         return _("They are in the same stage of life.")
     if code == "same_gender":
         return _("They have the same gender.")
+    if code == "teaches":
+        return _("%(giver)s can help %(receiver)s practise %(language)s.") % {
+            "giver": _name(names, p.get("from")),
+            "receiver": _name(names, p.get("to")),
+            "language": _language(p.get("language")),
+        }
     if code == "helps":
         return _("%(giver)s can help %(receiver)s with %(what)s.") % {
             "giver": _name(names, p.get("from")),
@@ -75,30 +88,40 @@ def sentence(code: str, params: dict, names: dict) -> str:
         }
     if code == "mutual_help":
         return _("They can help each other: help goes both ways.")
+    if code == "equal_footing":
+        return _("They meet on an equal footing: their education or work is at a similar level.")
     if code == "status_gap":
-        return _("Caution: their education or work levels differ by %(levels)s steps.") % {
-            "levels": _number(p.get("levels"))
-        }
+        levels = _count(p.get("levels"))
+        return ngettext(
+            "Caution: their education or work levels differ by %(levels)s step.",
+            "Caution: their education or work levels differ by %(levels)s steps.",
+            levels,
+        ) % {"levels": levels}
     if code == "distance_km":
         return _("They live about %(km)s km apart.") % {"km": _number(p.get("km"))}
     if code == "common_time":
-        day = _DAYS.get(p.get("day"), "")
-        part = str(_PARTS.get(p.get("part"), "")).lower()
-        return _(
-            "They are free at the same time in %(count)s parts of the week, such as %(day)s %(part)s."
+        slots = _count(p.get("slots"))
+        return ngettext(
+            "They are free at the same time in %(count)s part of the week: %(day)s %(part)s.",
+            "They are free at the same time in %(count)s parts of the week, such as %(day)s %(part)s.",
+            slots,
         ) % {
-            "count": _number(p.get("slots")),
-            "day": day,
-            "part": part,
+            "count": slots,
+            "day": _DAYS.get(p.get("day"), ""),
+            "part": str(_PARTS.get(p.get("part"), "")).lower(),
         }
     if code == "waiting":
-        return _("One of them has been waiting for %(days)s days.") % {
-            "days": _number(p.get("days"))
-        }
-    return _("Another good fit (%(code)s).") % {"code": code}
+        days = _count(p.get("days"))
+        return ngettext(
+            "One of them has been waiting for %(days)s day.",
+            "One of them has been waiting for %(days)s days.",
+            days,
+        ) % {"days": days}
+    return _("Another good fit.")
 
 
 UNMATCHED = {
+    "nobody_to_pair": gettext_lazy("There is nobody to pair them with yet."),
     "no_feasible_candidate": gettext_lazy("Nobody in the pool passes the hard requirements."),
     "taken_by_better_fit": gettext_lazy(
         "Every good option went to someone for whom they fit better."
@@ -115,11 +138,15 @@ UNMATCHED = {
 }
 CONSTRAINTS = {
     "language": gettext_lazy("no common language at conversation level"),
+    "language_exchange": gettext_lazy(
+        "no language to exchange (each must speak well a language the other is learning)"
+    ),
     "gender_pref": gettext_lazy("the preferred gender of a buddy"),
     "age_range": gettext_lazy("the preferred age of a buddy"),
     "distance": gettext_lazy("the largest distance"),
     "excluded": gettext_lazy("an earlier match without a klik or with a conflict"),
     "area": gettext_lazy("living in another area"),
+    "status_gap": gettext_lazy("the largest difference in education or work level"),
 }
 
 
@@ -133,6 +160,14 @@ def unmatched_sentence(code: str, params: dict) -> str:
             "constraint": label,
         }
     return base
+
+
+def _count(value) -> int:
+    """A whole number from the stored parameters (0 when missing or malformed)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _number(value) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from metelkaar.programmes.selectors import programmes_visible_to
 from metelkaar.proposals.models import MatchingRun, ProposedPair
@@ -15,10 +15,30 @@ def runs_visible_to(user) -> QuerySet[MatchingRun]:
     )
 
 
+def recent_runs(programme, limit: int = 10) -> QuerySet[MatchingRun]:
+    """The programme's last runs, newest first, each with its number of pairs (``n_pairs``)."""
+    return programme.runs.select_related("created_by").annotate(n_pairs=Count("pairs"))[:limit]
+
+
 def pairs_visible_to(user) -> QuerySet[ProposedPair]:
     return ProposedPair.objects.filter(run__in=runs_visible_to(user)).select_related(
         "run", "run__programme", "enrolment_a", "enrolment_b"
     )
+
+
+def pending_pairs_by_run(user) -> list[dict]:
+    """Runs with proposals still to decide, newest run first.
+
+    A pair counts while both people still wait for a match: a proposal of an
+    older run whose people were matched since cannot be approved any more.
+    One row per run: ``run__public_id``, ``run__programme__name`` and ``n``.
+    """
+    waiting = ProposedPair.objects.filter(
+        run__in=runs_visible_to(user), decision=ProposedPair.Decision.PENDING,
+        enrolment_a__status="waiting", enrolment_b__status="waiting",
+    )
+    return list(waiting.values("run__public_id", "run__programme__name", "run__created_at")
+                .annotate(n=Count("pk")).order_by("-run__created_at"))
 
 
 def review(run: MatchingRun) -> dict:

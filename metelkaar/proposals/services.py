@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar import matching
+from metelkaar.core.queue import enqueue_on_commit
 from metelkaar.programmes.models import Enrolment, Programme
 from metelkaar.proposals import adapter
 from metelkaar.proposals.models import MatchingRun, ProposedPair, UnmatchedEnrolment
@@ -67,16 +68,14 @@ def waiting_pool(programme: Programme, *, today: dt.date | None = None) -> tuple
 
 
 def run_start(*, programme: Programme, by, weights: dict | None = None) -> MatchingRun:
-    """Queue a matching run over the waiting pool; the task does the work."""
-    from metelkaar.proposals.tasks import run_matching
-
+    """Queue a matching run over the waiting pool; the task does the work (after commit)."""
     run = MatchingRun.objects.create(
         programme=programme,
         weights=weights if weights is not None else programme.weights(),
         min_score=programme.min_score,
         created_by=by,
     )
-    transaction.on_commit(lambda: run_matching.enqueue(run.pk))
+    enqueue_on_commit("metelkaar.proposals.tasks.run_matching", run.pk)
     return run
 
 
@@ -89,9 +88,7 @@ def _progress(run: MatchingRun, percent: int, status: str | None = None) -> None
 
 def _solve(programme: Programme, ready: list[Enrolment], weights: dict, min_score: float):
     candidates = [adapter.candidate_for(e) for e in ready]
-    rules = adapter.rules_for(
-        programme, ready, weights=weights, min_score=min_score, candidates=candidates
-    )
+    rules = adapter.rules_for(programme, ready, weights=weights, min_score=min_score)
     if programme.is_two_sided:
         side_a = [c for c in candidates if c.side == Enrolment.Side.A]
         side_b = [c for c in candidates if c.side == Enrolment.Side.B]
@@ -99,9 +96,17 @@ def _solve(programme: Programme, ready: list[Enrolment], weights: dict, min_scor
     return matching.propose_pool(candidates, rules), len(candidates), 0
 
 
-def run_execute(*, run: MatchingRun) -> MatchingRun:
-    """Run the engine for ``run`` and store proposals, alternatives and the unmatched."""
-    claimed = MatchingRun.objects.filter(pk=run.pk, status=MatchingRun.Status.QUEUED).update(
+def run_execute(*, run: MatchingRun, again: bool = False) -> MatchingRun:
+    """Run the engine for ``run`` and store proposals, alternatives and the unmatched.
+
+    ``again``: the task's earlier attempt died mid-run (its worker was killed);
+    a run left "running" starts over. Nothing of a run is saved before its last
+    step, which saves everything in one transaction, so there is nothing to undo.
+    """
+    startable = [MatchingRun.Status.QUEUED]
+    if again:
+        startable.append(MatchingRun.Status.RUNNING)
+    claimed = MatchingRun.objects.filter(pk=run.pk, status__in=startable).update(
         status=MatchingRun.Status.RUNNING, progress=5
     )
     if not claimed:
@@ -164,6 +169,13 @@ def run_execute(*, run: MatchingRun) -> MatchingRun:
         )
     run.refresh_from_db()
     return run
+
+
+def run_fail(*, run_pk: int, error: str) -> None:
+    """Mark a run that is still busy as failed (its task failed without running the engine)."""
+    MatchingRun.objects.filter(
+        pk=run_pk, status__in=[MatchingRun.Status.QUEUED, MatchingRun.Status.RUNNING]
+    ).update(status=MatchingRun.Status.FAILED, error=error, finished_at=timezone.now())
 
 
 def _plain(value):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from metelkaar.matches import services
 from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed
 
 
 def enrol(programme, person, side, status="waiting"):
@@ -32,34 +33,38 @@ def jan_enrolment(programme, jan):
 
 @pytest.fixture
 def proposed(programme, anna, fatima_enrolment, jan_enrolment):
-    return services.match_create_proposed(
-        programme=programme, enrolment_a=fatima_enrolment, enrolment_b=jan_enrolment,
-        score=0.8, explanation={"reasons": ["shared_language"]}, by=anna,
-    )
+    with committed():
+        return services.match_create_proposed(
+            programme=programme, enrolment_a=fatima_enrolment, enrolment_b=jan_enrolment,
+            score=0.8, explanation={"reasons": ["shared_language"]}, by=anna,
+        )
 
 
 def accept_both(match, fatima, jan):
-    services.match_respond(match=match, by=fatima.user, accept=True)
-    services.match_respond(match=match, by=jan.user, accept=True)
+    with committed():
+        services.match_respond(match=match, by=fatima.user, accept=True)
+        services.match_respond(match=match, by=jan.user, accept=True)
     return match
 
 
 def introduce(match, anna, fatima, jan):
     accept_both(match, fatima, jan)
-    return services.match_plan_intro(
-        match=match, by=anna, starts_at=timezone.now() + timedelta(days=3),
-        place="Buurthuis De Pauw",
-    )
+    with committed():
+        return services.match_plan_intro(
+            match=match, by=anna, starts_at=timezone.now() + timedelta(days=3),
+            place="Buurthuis De Pauw",
+        )
 
 
 def activate(match, anna, fatima, jan, coach=None):
     introduce(match, anna, fatima, jan)
-    for user in (fatima.user, jan.user, anna):
-        services.match_record_klik(match=match, by=user, klik=True)
-    return services.match_activate(
-        match=match, by=anna, meetings_per_month=2, term_months=12,
-        hopes_a="Practise Dutch", hopes_b="Learn to cook", coach=coach,
-    )
+    with committed():
+        for user in (fatima.user, jan.user, anna):
+            services.match_record_klik(match=match, by=user, klik=True)
+        return services.match_activate(
+            match=match, by=anna, meetings_per_month=2, term_months=12,
+            hopes_a="Practise Dutch", hopes_b="Learn to cook", coach=coach,
+        )
 
 
 @pytest.fixture

@@ -51,11 +51,11 @@ def test_the_dashboard_page_query_count_is_flat(n, client, programme, org, anna,
                                                 django_assert_num_queries):
     make_active_matches(n, programme, org, anna, bram)
     client.login(email=bram.email, password=PASSWORD)
-    client.get(reverse("coach_dashboard"))
+    client.get(reverse("matches:coach_dashboard"))
     # session, user, roles (memberships, participant?), matches, open signals: the
     # coach check reads the roles the navigation loads anyway.
     with django_assert_num_queries(6):
-        response = client.get(reverse("coach_dashboard"))
+        response = client.get(reverse("matches:coach_dashboard"))
     assert response.status_code == 200
     assert response.content.decode().count("needs-attention") == n // 2
 
@@ -79,11 +79,11 @@ def test_the_coach_sees_the_logged_contact_and_resolves_a_signal(client, active,
                          duration_minutes=60, view="i_helped")
     signal = Signal.objects.create(match=active, rule="no_contact", params={"days": 30})
     client.login(email=bram.email, password=PASSWORD)
-    body = client.get(reverse("coach_dashboard")).content.decode()
+    body = client.get(reverse("matches:coach_dashboard")).content.decode()
     assert "1 / 1" in body and "30" in body
-    response = client.post(reverse("signal_resolve", args=[signal.pk]),
-                           {"note": "Phoned Jan", "next": reverse("coach_dashboard")})
-    assert response.status_code == 302 and response.url == reverse("coach_dashboard")
+    response = client.post(reverse("matches:signal_resolve", args=[signal.pk]),
+                           {"note": "Phoned Jan", "next": reverse("matches:coach_dashboard")})
+    assert response.status_code == 302 and response.url == reverse("matches:coach_dashboard")
     signal.refresh_from_db()
     assert signal.resolved_by == bram and signal.resolution_note == "Phoned Jan"
 
@@ -91,16 +91,18 @@ def test_the_coach_sees_the_logged_contact_and_resolves_a_signal(client, active,
 def test_an_outsider_cannot_resolve(client, active, olga):
     signal = Signal.objects.create(match=active, rule="no_contact", params={"days": 30})
     client.login(email=olga.email, password=PASSWORD)
-    assert client.post(reverse("signal_resolve", args=[signal.pk]), {"note": "x"}).status_code \
+    assert client.post(
+        reverse("matches:signal_resolve", args=[signal.pk]), {"note": "x"}
+    ).status_code \
         == 404
 
 
 def test_an_offsite_next_is_ignored(client, active, bram):
     signal = Signal.objects.create(match=active, rule="no_contact", params={"days": 30})
     client.login(email=bram.email, password=PASSWORD)
-    response = client.post(reverse("signal_resolve", args=[signal.pk]),
+    response = client.post(reverse("matches:signal_resolve", args=[signal.pk]),
                            {"note": "ok", "next": "https://evil.example/"})
-    assert response.url == reverse("staff_match", args=[active.public_id])
+    assert response.url == reverse("matches:staff_match", args=[active.public_id])
 
 
 def test_the_figures_of_a_row(programme, org, anna, bram):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from metelkaar.matches import services
 from metelkaar.matches.models import Match, MatchEvent, MatchSeat
 from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed
 
 from .conftest import accept_both, activate, enrol
 
@@ -31,15 +32,16 @@ class TestCreateProposed:
         assert {e.status for e in Enrolment.objects.all()} == {"matched"}
         assert sorted(m.to[0] for m in mail.outbox) == ["fatima@example.test", "jan@example.test"]
         assert "Er is een maatje voor je voorgesteld" in [m.subject for m in mail.outbox]
-        assert f"/my/matches/{proposed.public_id}/" in mail.outbox[0].body
+        assert f"/my/matches/open/{proposed.public_id.hex}.a." in mail.outbox[0].body
 
     def test_it_mails_in_the_recipients_language(self, programme, anna, fatima, jan,
                                                  fatima_enrolment, jan_enrolment):
         jan.preferred_language = "en"
         jan.save()
-        services.match_create_proposed(programme=programme, enrolment_a=fatima_enrolment,
-                                       enrolment_b=jan_enrolment, score=None, explanation={},
-                                       by=anna)
+        with committed():
+            services.match_create_proposed(programme=programme, enrolment_a=fatima_enrolment,
+                                           enrolment_b=jan_enrolment, score=None,
+                                           explanation={}, by=anna)
         by_to = {m.to[0]: m for m in mail.outbox}
         assert by_to["jan@example.test"].subject == "A buddy has been proposed for you"
         assert "Fatima" in by_to["jan@example.test"].body
@@ -131,7 +133,9 @@ class TestRespond:
 
     def test_a_participant_declines_and_both_wait_again(self, proposed, jan):
         mail.outbox.clear()
-        services.match_respond(match=proposed, by=jan.user, accept=False, reason="No time now")
+        with committed():
+            services.match_respond(match=proposed, by=jan.user, accept=False,
+                                   reason="No time now")
         proposed.refresh_from_db()
         assert proposed.status == S.DECLINED
         assert not MatchSeat.objects.exists()
@@ -175,7 +179,9 @@ class TestIntro:
         accept_both(proposed, fatima, jan)
         mail.outbox.clear()
         starts = timezone.now() + timedelta(days=2)
-        services.match_plan_intro(match=proposed, by=anna, starts_at=starts, place="Buurthuis")
+        with committed():
+            services.match_plan_intro(match=proposed, by=anna, starts_at=starts,
+                                      place="Buurthuis")
         assert proposed.status == S.INTRODUCED
         assert sorted(m.to[0] for m in mail.outbox) == ["fatima@example.test", "jan@example.test"]
         message = mail.outbox[0]
@@ -224,7 +230,8 @@ class TestKlikAndActivate:
 
     def test_one_no_is_no_click(self, introduced, anna):
         mail.outbox.clear()
-        services.match_record_klik(match=introduced, by=anna, klik=False)
+        with committed():
+            services.match_record_klik(match=introduced, by=anna, klik=False)
         introduced.refresh_from_db()
         assert introduced.status == S.NO_CLICK
         assert not MatchSeat.objects.exists()
@@ -272,7 +279,8 @@ class TestPauseAndClose:
         services.match_start_closing(match=active, by=bram, talk_on=timezone.localdate())
         assert active.status == S.CLOSING
         mail.outbox.clear()
-        services.match_close(match=active, by=anna, reason="term_completed")
+        with committed():
+            services.match_close(match=active, by=anna, reason="term_completed")
         active.refresh_from_db()
         assert active.status == S.CLOSED and active.ending == "planned"
         assert active.ended_at == timezone.localdate()
@@ -308,7 +316,8 @@ class TestPauseAndClose:
 
 def test_assign_coach_mails_the_coach(active, anna, bram):
     mail.outbox.clear()
-    services.match_assign_coach(match=active, by=anna, coach=bram)
+    with committed():
+        services.match_assign_coach(match=active, by=anna, coach=bram)
     assert [m.to for m in mail.outbox] == [["bram@samen-oost.test"]]
     assert "/staff/matches/" in mail.outbox[0].body
 
@@ -338,7 +347,9 @@ def test_a_home_project_may_have_a_team(org, anna, fatima, jan):
 def test_the_intro_can_be_moved_and_calendars_update(introduced, anna, bram):
     mail.outbox.clear()
     later = timezone.now() + timedelta(days=5)
-    services.match_replan_intro(match=introduced, by=anna, starts_at=later, place="Bibliotheek")
+    with committed():
+        services.match_replan_intro(match=introduced, by=anna, starts_at=later,
+                                    place="Bibliotheek")
     introduced.intro.refresh_from_db()
     assert introduced.intro.place == "Bibliotheek"
     assert sorted(m.to[0] for m in mail.outbox) == ["fatima@example.test", "jan@example.test"]

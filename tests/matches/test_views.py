@@ -40,7 +40,7 @@ def carla(org):
 
 class TestParticipantPage:
     def test_both_participants_see_it(self, client, proposed, fatima, jan):
-        url = reverse("participant_match", args=[proposed.public_id])
+        url = reverse("matches:participant_match", args=[proposed.public_id])
         for person in (fatima, jan):
             response = login(client, person.user).get(url)
             assert response.status_code == 200
@@ -48,7 +48,7 @@ class TestParticipantPage:
 
     def test_others_get_404_and_anonymous_goes_to_login(self, client, proposed, karim, olga,
                                                         anna):
-        url = reverse("participant_match", args=[proposed.public_id])
+        url = reverse("matches:participant_match", args=[proposed.public_id])
         assert client.get(url).status_code == 302
         for user in (karim.user, olga, anna):
             client.logout()
@@ -56,34 +56,35 @@ class TestParticipantPage:
 
     def test_a_participant_accepts(self, client, proposed, fatima):
         login(client, fatima.user).post(
-            reverse("participant_respond", args=[proposed.public_id]), {"answer": "yes"})
+            reverse("matches:participant_respond", args=[proposed.public_id]), {"answer": "yes"})
         proposed.refresh_from_db()
         assert proposed.accepted_a_at is not None
 
     def test_bad_answer_changes_nothing(self, client, proposed, fatima):
         response = login(client, fatima.user).post(
-            reverse("participant_respond", args=[proposed.public_id]), {"answer": "maybe"})
+            reverse("matches:participant_respond", args=[proposed.public_id]), {"answer": "maybe"})
         assert response.status_code == 302
         proposed.refresh_from_db()
         assert proposed.accepted_a_at is None and proposed.status == "proposed"
 
     def test_klik_from_the_page(self, client, introduced, jan):
-        login(client, jan.user).post(reverse("participant_klik", args=[introduced.public_id]),
-                                     {"klik": "yes"})
+        login(client, jan.user).post(
+            reverse("matches:participant_klik", args=[introduced.public_id]), {"klik": "yes"}
+        )
         introduced.refresh_from_db()
         assert introduced.klik_b is True
 
     def test_my_matches_lists_only_mine(self, client, proposed, karim, fatima):
-        response = login(client, karim.user).get(reverse("my_matches"))
+        response = login(client, karim.user).get(reverse("matches:my_matches"))
         assert str(proposed.public_id) not in response.content.decode()
         client.logout()
-        response = login(client, fatima.user).get(reverse("my_matches"))
+        response = login(client, fatima.user).get(reverse("matches:my_matches"))
         assert str(proposed.public_id) in response.content.decode()
 
 
 class TestContactLog:
     def test_jan_logs_that_he_helped(self, client, active, jan):
-        url = reverse("contact_new", args=[active.public_id])
+        url = reverse("matches:contact_new", args=[active.public_id])
         assert login(client, jan.user).get(url).status_code == 200
         response = client.post(url, {"activity": "paperwork", "duration_minutes": "60",
                                      "view": "i_helped", "day": timezone.localdate()})
@@ -93,7 +94,7 @@ class TestContactLog:
         assert contact.logged_by_id == active.enrolment_b_id
 
     def test_bad_input_keeps_what_was_typed(self, client, active, jan):
-        url = reverse("contact_new", args=[active.public_id])
+        url = reverse("matches:contact_new", args=[active.public_id])
         response = login(client, jan.user).post(
             url, {"activity": "coffee", "view": "together", "note": "Nice talk",
                   "day": "2999-01-01"})
@@ -106,7 +107,7 @@ class TestContactLog:
         contact = services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                        activity="cooking", duration_minutes=90, view="i_helped")
         login(client, fatima.user).post(
-            reverse("contact_confirm", args=[active.public_id, contact.public_id]),
+            reverse("matches:contact_confirm", args=[active.public_id, contact.public_id]),
             {"view": "together"})
         contact.refresh_from_db()
         assert contact.confirmed_by_other and contact.other_direction == "together"
@@ -114,7 +115,7 @@ class TestContactLog:
     def test_the_logger_cannot_confirm_and_others_get_404(self, client, active, jan, karim):
         contact = services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                        activity="walk", duration_minutes=30, view="together")
-        url = reverse("contact_confirm", args=[active.public_id, contact.public_id])
+        url = reverse("matches:contact_confirm", args=[active.public_id, contact.public_id])
         login(client, jan.user).post(url, {})
         contact.refresh_from_db()
         assert not contact.confirmed_by_other
@@ -126,13 +127,14 @@ class TestContactLog:
             services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                  activity="coffee", duration_minutes=60, view=view)
         body = login(client, fatima.user).get(
-            reverse("participant_match", args=[active.public_id])).content.decode()
-        assert "I helped: 25%" in body or "Ik hielp: 25%" in body
+            reverse("matches:participant_match", args=[active.public_id]),
+            HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "I helped: 25%" in body
 
 
     def test_page_query_count_does_not_grow_with_contacts(self, client, active, jan, fatima,
                                                             django_assert_num_queries):
-        url = reverse("participant_match", args=[active.public_id])
+        url = reverse("matches:participant_match", args=[active.public_id])
         login(client, fatima.user)
         counts = []
         for n in (1, 12):
@@ -148,13 +150,13 @@ class TestContactLog:
 
 class TestStaffPage:
     def test_coordinator_and_its_coach_see_it(self, client, active, anna, bram):
-        url = reverse("staff_match", args=[active.public_id])
+        url = reverse("matches:staff_match", args=[active.public_id])
         for user in (anna, bram):
             client.logout()
             assert login(client, user).get(url).status_code == 200
 
     def test_others_get_404(self, client, active, olga, carla, fatima):
-        url = reverse("staff_match", args=[active.public_id])
+        url = reverse("matches:staff_match", args=[active.public_id])
         for user in (olga, carla, fatima.user):
             client.logout()
             assert login(client, user).get(url).status_code == 404
@@ -165,7 +167,7 @@ class TestStaffPage:
         accept_both(proposed, fatima, jan)
         day = timezone.localdate() + timedelta(days=3)
         response = login(client, anna).post(
-            reverse("staff_match_action", args=[proposed.public_id, "plan-intro"]),
+            reverse("matches:staff_match_action", args=[proposed.public_id, "plan-intro"]),
             {"plan_intro-day": day.isoformat(), "plan_intro-time": "14:30",
              "plan_intro-place": "Buurthuis", "plan_intro-duration_minutes": "60"})
         assert response.status_code == 302
@@ -177,7 +179,7 @@ class TestStaffPage:
 
         accept_both(proposed, fatima, jan)
         response = login(client, anna).post(
-            reverse("staff_match_action", args=[proposed.public_id, "plan-intro"]),
+            reverse("matches:staff_match_action", args=[proposed.public_id, "plan-intro"]),
             {"plan_intro-day": "not a date", "plan_intro-place": "Buurthuis <b>"})
         assert response.status_code == 400
         body = response.content.decode()
@@ -185,14 +187,14 @@ class TestStaffPage:
 
     def test_a_coach_cannot_close_and_an_unknown_action_is_404(self, client, active, bram):
         login(client, bram)
-        url = reverse("staff_match_action", args=[active.public_id, "close"])
+        url = reverse("matches:staff_match_action", args=[active.public_id, "close"])
         assert client.post(url, {"close-reason": "no_time"}).status_code == 403
-        url = reverse("staff_match_action", args=[active.public_id, "explode"])
+        url = reverse("matches:staff_match_action", args=[active.public_id, "explode"])
         assert client.post(url, {}).status_code == 404
 
     def test_coach_logs_a_follow_up(self, client, active, bram):
         login(client, bram).post(
-            reverse("staff_match_action", args=[active.public_id, "coach-contact"]),
+            reverse("matches:staff_match_action", args=[active.public_id, "coach-contact"]),
             {"coach_contact-day": timezone.localdate().isoformat(),
              "coach_contact-kind": "phone", "coach_contact-with_whom": "both"})
         assert active.coach_contacts.count() == 1
@@ -200,7 +202,7 @@ class TestStaffPage:
     def test_match_list_query_count_is_flat(self, client, anna, programme, org,
                                             django_assert_num_queries):
         login(client, anna)
-        url = reverse("match_list")
+        url = reverse("matches:list")
         client.get(url)
         for i in range(5):
             a = make_person(org, f"A{i}")
@@ -216,15 +218,19 @@ class TestStaffPage:
 
 
 def test_coach_dashboard_needs_the_coach_role(client, anna, fatima):
-    assert client.get(reverse("coach_dashboard")).status_code == 302
+    assert client.get(reverse("matches:coach_dashboard")).status_code == 302
     for user in (anna, fatima.user):
         client.logout()
-        assert login(client, user).get(reverse("coach_dashboard")).status_code == 403
+        assert login(client, user).get(reverse("matches:coach_dashboard")).status_code == 403
 
 
 def test_no_pages_of_matches_answer_500_for_a_closed_match(client, active, anna, bram, jan):
     services.match_close(match=active, by=anna, reason="moved_away")
-    for user, name in ((anna, "staff_match"), (bram, "staff_match"), (jan, "participant_match")):
+    pages = (
+        (anna, "matches:staff_match"), (bram, "matches:staff_match"),
+        (jan, "matches:participant_match"),
+    )
+    for user, name in pages:
         client.logout()
         login(client, getattr(user, "user", user))
         assert client.get(reverse(name, args=[active.public_id])).status_code == 200
@@ -233,7 +239,7 @@ def test_no_pages_of_matches_answer_500_for_a_closed_match(client, active, anna,
 
 def test_match_list_filters_by_own_programme_only(client, proposed, anna, olga, programme):
     login(client, anna)
-    url = reverse("match_list")
+    url = reverse("matches:list")
     body = client.get(url, {"programme": str(programme.public_id)}).content.decode()
     assert str(proposed.public_id) in body
     assert client.get(url, {"programme": "not-a-uuid"}).status_code == 404
@@ -249,7 +255,7 @@ def test_the_coach_checks_signals_on_demand(client, active, bram):
     Match.objects.filter(pk=active.pk).update(
         started_at=timezone.localdate() - timedelta(days=40))
     login(client, bram).post(
-        reverse("staff_match_action", args=[active.public_id, "refresh-signals"]))
+        reverse("matches:staff_match_action", args=[active.public_id, "refresh-signals"]))
     assert Signal.objects.filter(match=active, rule="no_contact").exists()
 
 

@@ -78,7 +78,9 @@ def live(confidential, shared, fatima, jan, anna, bram):
 
 
 def _steps(client, programme):
-    response = client.get(reverse("signup_wizard", args=[programme.public_id]), follow=True)
+    response = client.get(
+        reverse("programmes:signup_wizard", args=[programme.public_id]), follow=True
+    )
     return [name for name, _title, _current in response.context["step_list"]]
 
 
@@ -163,54 +165,59 @@ def _page(client, user, url):
 
 
 def test_the_buddy_never_sees_it(client, live, jan):
-    for url in (reverse("my_matches"), reverse("participant_match", args=[live.public_id]),
-                reverse("my_page")):
+    for url in (reverse("matches:my_matches"),
+                reverse("matches:participant_match", args=[live.public_id]),
+                reverse("people:my_page")):
         response = _page(client, jan.user, url)
         assert response.status_code == 200, url
         assert_no_secrets(response.content.decode(), f"Jan's page {url}")
 
 
 def test_the_buddy_sees_the_name_she_shares(client, live, jan):
-    html = _page(client, jan.user, reverse("participant_match", args=[live.public_id]))
+    html = _page(client, jan.user, reverse("matches:participant_match", args=[live.public_id]))
     assert "Fatima" in html.content.decode()
 
 
 def test_the_coach_never_sees_it(client, live, bram):
-    for url in (reverse("coach_dashboard"), reverse("staff_match", args=[live.public_id])):
+    for url in (
+        reverse("matches:coach_dashboard"), reverse("matches:staff_match", args=[live.public_id])
+    ):
         response = _page(client, bram, url)
         assert response.status_code == 200, url
         assert_no_secrets(response.content.decode(), f"coach page {url}")
 
 
 def test_the_coordinator_match_pages_do_not_show_it(client, live, anna):
-    for url in (reverse("match_list"), reverse("staff_match", args=[live.public_id]),
-                reverse("programme_detail", args=[live.programme.public_id])):
+    for url in (reverse("matches:list"), reverse("matches:staff_match", args=[live.public_id]),
+                reverse("programmes:detail", args=[live.programme.public_id])):
         response = _page(client, anna, url)
         assert response.status_code == 200, url
         assert_no_secrets(response.content.decode(), f"coordinator page {url}")
 
 
 def test_a_coach_of_another_programme_sees_nothing(client, live, dirk, fatima):
-    assert _page(client, dirk, reverse("staff_match", args=[live.public_id])).status_code == 404
-    html = _page(client, dirk, reverse("coach_dashboard")).content.decode()
+    assert _page(
+        client, dirk, reverse("matches:staff_match", args=[live.public_id])
+    ).status_code == 404
+    html = _page(client, dirk, reverse("matches:coach_dashboard")).content.decode()
     assert "Fatima" not in html
     assert_no_secrets(html, "another coach's dashboard")
 
 
 def test_another_organisations_coordinator_sees_nothing(client, live, olga, fatima):
-    for url in (reverse("person_detail", args=[fatima.public_id]),
-                reverse("privacy_person_sensitive", args=[fatima.public_id]),
-                reverse("privacy_person_data_json", args=[fatima.public_id]),
-                reverse("staff_match", args=[live.public_id])):
+    for url in (reverse("people:person_detail", args=[fatima.public_id]),
+                reverse("privacy:person_sensitive", args=[fatima.public_id]),
+                reverse("privacy:person_data_json", args=[fatima.public_id]),
+                reverse("matches:staff_match", args=[live.public_id])):
         response = _page(client, olga, url)
         assert response.status_code == 404, url
 
 
 def test_the_export_of_the_other_person_does_not_hold_it(client, live, jan, anna):
-    own = _page(client, jan.user, reverse("privacy_my_data_json"))
+    own = _page(client, jan.user, reverse("privacy:my_data_json"))
     assert own.status_code == 200
     assert_no_secrets(own.content.decode(), "Jan's own data export")
-    staff = _page(client, anna, reverse("privacy_person_data_json", args=[jan.public_id]))
+    staff = _page(client, anna, reverse("privacy:person_data_json", args=[jan.public_id]))
     assert staff.status_code == 200
     assert_no_secrets(staff.content.decode(), "the export of Jan's data")
 
@@ -230,7 +237,7 @@ def _pdf_text(body: bytes) -> str:
 @pytest.mark.parametrize("names", ["", "on"])
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
 def test_impact_exports_do_not_hold_it(client, live, anna, fmt, names):
-    url = reverse("impact_programme_export", args=[live.programme.public_id])
+    url = reverse("impact:programme_export", args=[live.programme.public_id])
     response = _page(client, anna, f"{url}?format={fmt}&names={names}")
     assert response.status_code == 200
     body = response.content
@@ -240,7 +247,7 @@ def test_impact_exports_do_not_hold_it(client, live, anna, fmt, names):
 
 
 def test_the_impact_report_page_does_not_show_it(client, live, anna):
-    url = reverse("impact_programme_report", args=[live.programme.public_id])
+    url = reverse("impact:programme_report", args=[live.programme.public_id])
     response = _page(client, anna, url)
     assert response.status_code == 200
     assert_no_secrets(response.content.decode(), "the impact report")
@@ -249,9 +256,9 @@ def test_the_impact_report_page_does_not_show_it(client, live, anna):
 def test_the_coordinator_sees_it_only_on_the_audited_page(client, live, anna, fatima):
     from metelkaar.privacy.models import AuditEvent
 
-    person_page = _page(client, anna, reverse("person_detail", args=[fatima.public_id]))
+    person_page = _page(client, anna, reverse("people:person_detail", args=[fatima.public_id]))
     assert_no_secrets(person_page.content.decode(), "the person page")
-    sensitive = _page(client, anna, reverse("privacy_person_sensitive", args=[fatima.public_id]))
+    sensitive = _page(client, anna, reverse("privacy:person_sensitive", args=[fatima.public_id]))
     assert "origin-XYZ" in sensitive.content.decode()
     assert AuditEvent.objects.filter(action=AuditEvent.Action.SENSITIVE_VIEWED,
                                      person=fatima, actor=anna).exists()
@@ -260,5 +267,5 @@ def test_the_coordinator_sees_it_only_on_the_audited_page(client, live, anna, fa
 def test_another_participant_of_the_organisation_sees_nothing(client, live, org):
     user = User.objects.create_user("karim@example.test", PASSWORD)
     make_person(org, "Karim", user=user, email=user.email)
-    response = _page(client, user, reverse("participant_match", args=[live.public_id]))
+    response = _page(client, user, reverse("matches:participant_match", args=[live.public_id]))
     assert response.status_code == 404

@@ -136,6 +136,6 @@ def test_the_other_adult_of_a_household_can_log_a_contact(org, family_match, had
 
 
 def test_a_family_sign_up_creates_the_household(families):
-    from metelkaar.programmes.signup_views import STEPS
+    from metelkaar.programmes.views.signup import STEPS
 
     assert "household" in [name for name, _form, _title in STEPS]

@@ -33,7 +33,9 @@ def prefix(programme) -> str:
 
 
 def step_url(programme, step: str) -> str:
-    return reverse("signup_step", kwargs={"public_id": programme.public_id, "step": step})
+    return reverse(
+        "programmes:signup_step", kwargs={"public_id": programme.public_id, "step": step}
+    )
 
 
 def post_step(client, programme, step: str, data: dict, **extra):
@@ -56,7 +58,7 @@ def steps_for(programme) -> list[str]:
 def walk(client, programme, overrides: dict | None = None, until: str | None = None):
     """Fill every step with valid answers (plus overrides); return the last response."""
     overrides = overrides or {}
-    client.get(reverse("signup_wizard", kwargs={"public_id": programme.public_id}))
+    client.get(reverse("programmes:signup_wizard", kwargs={"public_id": programme.public_id}))
     response = None
     for step in steps_for(programme):
         if step == until:

@@ -48,28 +48,29 @@ def test_list_shows_own_programmes_with_counts(client, anna, programme, olga_pro
     for status in (S.APPLIED, S.APPLIED, S.INTAKE, S.WAITING, S.MATCHED, S.WITHDRAWN):
         enrol(programme, make_person(org, "P"), status=status)
     client.force_login(anna)
-    response = client.get(reverse("coordinator_home"))
+    response = client.get(reverse("programmes:coordinator_home"))
     assert response.status_code == 200
     [shown] = list(response.context["programmes"])
     assert shown == programme
-    assert (shown.n_new, shown.n_waiting, shown.n_matched, shown.n_total) == (3, 1, 1, 6)
+    assert (shown.n_new, shown.n_intake, shown.n_waiting, shown.n_matched, shown.n_total) == (
+        2, 1, 1, 1, 6)
     assert olga_programme.name not in response.content.decode()
 
 
 def test_list_empty_state(client, anna):
     client.force_login(anna)
-    response = client.get(reverse("coordinator_home"))
+    response = client.get(reverse("programmes:coordinator_home"))
     assert response.status_code == 200
     assert list(response.context["programmes"]) == []
     assert 'class="empty"' in response.content.decode()
 
 
 def test_list_is_for_coordinators_only(client, bram, fatima):
-    assert client.get(reverse("coordinator_home")).status_code == 302
+    assert client.get(reverse("programmes:coordinator_home")).status_code == 302
     client.force_login(bram)
-    assert client.get(reverse("coordinator_home")).status_code == 403
+    assert client.get(reverse("programmes:coordinator_home")).status_code == 403
     client.force_login(fatima.user)
-    assert client.get(reverse("coordinator_home")).status_code == 403
+    assert client.get(reverse("programmes:coordinator_home")).status_code == 403
 
 
 def _count_queries(client, url, django_assert_num_queries, expected):
@@ -87,7 +88,9 @@ LIST_QUERIES = 5
 def test_list_query_count_does_not_grow(client, anna, programme, org, django_assert_num_queries):
     client.force_login(anna)
     many_enrolments(programme, 3)
-    _count_queries(client, reverse("coordinator_home"), django_assert_num_queries, LIST_QUERIES)
+    _count_queries(
+        client, reverse("programmes:coordinator_home"), django_assert_num_queries, LIST_QUERIES
+    )
     many_enrolments(programme, 20, start=3)
     for i in range(5):
         many_enrolments(
@@ -95,7 +98,7 @@ def test_list_query_count_does_not_grow(client, anna, programme, org, django_ass
             start=100 + 10 * i,
         )
     response = _count_queries(
-        client, reverse("coordinator_home"), django_assert_num_queries, LIST_QUERIES
+        client, reverse("programmes:coordinator_home"), django_assert_num_queries, LIST_QUERIES
     )
     assert len(response.context["programmes"]) == 6
 
@@ -120,7 +123,7 @@ def _names(response) -> list[str]:
 
 
 def detail(client, programme, **params):
-    return client.get(reverse("programme_detail", args=[programme.public_id]), params)
+    return client.get(reverse("programmes:detail", args=[programme.public_id]), params)
 
 
 def test_detail_lists_all_enrolments_with_tab_counts(client, anna, programme, crowd):
@@ -211,7 +214,7 @@ def test_detail_is_403_for_a_coach(client, bram, programme):
 def test_detail_query_count_does_not_grow(client, anna, programme, django_assert_num_queries):
     client.force_login(anna)
     many_enrolments(programme, 3)
-    url = reverse("programme_detail", args=[programme.public_id])
+    url = reverse("programmes:detail", args=[programme.public_id])
     with django_assert_num_queries(DETAIL_QUERIES):
         assert client.get(url).status_code == 200
     many_enrolments(programme, 40, start=3, status=S.WAITING)
@@ -232,7 +235,7 @@ def test_enrolment_detail_shows_steps_and_history(client, anna, crowd):
     enrolment = crowd["fatima"]
     services.enrolment_advance(enrolment=enrolment, by=anna)
     client.force_login(anna)
-    response = client.get(reverse("enrolment_detail", args=[enrolment.public_id]))
+    response = client.get(reverse("programmes:enrolment_detail", args=[enrolment.public_id]))
     assert response.status_code == 200
     assert response.context["next_status"] == S.TRAINED
     assert response.context["steps"] == [S.APPLIED, S.INTAKE, S.TRAINED, S.WAITING]
@@ -244,7 +247,7 @@ def test_enrolment_detail_shows_steps_and_history(client, anna, crowd):
 
 def test_enrolment_detail_of_another_organisation_is_404(client, olga, crowd):
     client.force_login(olga)
-    url = reverse("enrolment_detail", args=[crowd["fatima"].public_id])
+    url = reverse("programmes:enrolment_detail", args=[crowd["fatima"].public_id])
     assert client.get(url).status_code == 404
 
 
@@ -252,7 +255,9 @@ def test_enrolment_detail_of_another_organisation_is_404(client, olga, crowd):
 
 
 def advance(client, enrolment, note=""):
-    return client.post(reverse("enrolment_advance", args=[enrolment.public_id]), {"note": note})
+    return client.post(
+        reverse("programmes:enrolment_advance", args=[enrolment.public_id]), {"note": note}
+    )
 
 
 def _statuses(enrolment) -> list[tuple[str, str]]:
@@ -286,7 +291,9 @@ def test_advance_walks_every_required_step_and_records_who_and_when(
     assert enrolment.status == S.TRAINED and enrolment.waiting_since is None
 
     response = advance(client, enrolment)
-    assert response["Location"] == reverse("enrolment_detail", args=[enrolment.public_id])
+    assert response["Location"] == reverse(
+        "programmes:enrolment_detail", args=[enrolment.public_id]
+    )
     enrolment.refresh_from_db()
     assert enrolment.status == S.WAITING
     assert enrolment.waiting_since is not None and enrolment.waiting_since >= before
@@ -338,7 +345,7 @@ def test_advance_refuses_when_intake_is_over(client, anna, programme, fatima, st
 
 def test_advance_is_post_only(client, anna, crowd):
     client.force_login(anna)
-    url = reverse("enrolment_advance", args=[crowd["fatima"].public_id])
+    url = reverse("programmes:enrolment_advance", args=[crowd["fatima"].public_id])
     assert client.get(url).status_code == 405
     crowd["fatima"].refresh_from_db()
     assert crowd["fatima"].status == S.APPLIED

@@ -14,6 +14,7 @@ from metelkaar.programmes.signup_services import (
     enrolment_signup,
     signup_needs_guardian,
 )
+from tests.conftest import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,8 @@ SENSITIVE = {"origin": "Syria", "refugee_status": "status_holder", "sexual_orien
 
 def _signup(programme, **kwargs):
     args = {"programme": programme, "side": "b", "profile": PROFILE, "participation_consent": True}
-    return enrolment_signup(**{**args, **kwargs})
+    with committed():
+        return enrolment_signup(**{**args, **kwargs})
 
 
 def _counts():

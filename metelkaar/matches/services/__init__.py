@@ -29,4 +29,6 @@ from metelkaar.matches.services.lifecycle import (  # noqa: F401
     match_start_closing,
     pair_is_excluded,
 )
+from metelkaar.matches.services.links import SESSION_KEY as LINKS_SESSION_KEY  # noqa: F401
 from metelkaar.matches.services.signal_rules import signals_compute  # noqa: F401
+from metelkaar.matches.services.withdrawal import matches_end_for_withdrawal  # noqa: F401

@@ -19,13 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from metelkaar.matches.models import CheckIn, Match
 from metelkaar.matches.selectors import match_settings_for
 from metelkaar.matches.services.common import MatchError
+from metelkaar.matches.services.notify import notify_checkins
+from metelkaar.matches.services.signal_rules import signals_refresh
+from metelkaar.matches.signing import SALT, checkin_token  # noqa: F401 (re-exported)
 
-SALT = "metelkaar.matches.checkin"
 SCORE_FIELDS = ("klik", "looking_forward", "equality", "autonomy_problem", "mutual_help")
-
-
-def checkin_token(checkin: CheckIn) -> str:
-    return signing.TimestampSigner(salt=SALT).sign(str(checkin.public_id))
 
 
 class CheckInLinkError(Exception):
@@ -80,38 +78,36 @@ def checkins_schedule(*, match: Match) -> list[CheckIn]:
     return list(CheckIn.objects.filter(match=match, sent_at__isnull=False, answered_at=None))
 
 
-def checkins_for_closure(*, match: Match) -> list[CheckIn]:
-    """The closing questionnaire for both sides; unsent later check-ins are dropped."""
+def checkins_for_closure(*, match: Match, sides: tuple[str, ...] = ("a", "b")) -> list[CheckIn]:
+    """The closing questionnaire for ``sides``; later check-ins not sent yet are dropped."""
     today = timezone.localdate()
-    CheckIn.objects.filter(match=match, sent_at__isnull=True).delete()
+    CheckIn.objects.filter(match=match, sent_at__isnull=True, answered_at__isnull=True).delete()
     rows = [
         CheckIn(match=match, enrolment_id=enrolment_id, moment=CheckIn.Moment.CLOSURE,
                 due_on=today, sent_at=timezone.now())
-        for enrolment_id in (match.enrolment_a_id, match.enrolment_b_id)
+        for side, enrolment_id in (("a", match.enrolment_a_id), ("b", match.enrolment_b_id))
+        if side in sides
     ]
     return CheckIn.objects.bulk_create(rows)
 
 
 def checkins_send_due(*, today=None) -> int:
     """Send every check-in due by ``today`` of a match that is active or closing."""
-    from metelkaar.matches.services.notify import notify
-
     today = today or timezone.localdate()
     due = list(
         CheckIn.objects.filter(
             due_on__lte=today, sent_at__isnull=True,
             match__status__in=[Match.Status.ACTIVE, Match.Status.CLOSING],
-        ).select_related("match")
+        ).select_related("match", "enrolment__person")
     )
     sent = 0
     for checkin in due:
-        if CheckIn.objects.filter(pk=checkin.pk, sent_at__isnull=True).update(
-            sent_at=timezone.now()
-        ):
-            sent += 1
-            match = checkin.match
-            notify("checkin", match, sides=(match.side_of(checkin.enrolment_id),),
-                   object_id=checkin.pk)
+        with transaction.atomic():
+            if CheckIn.objects.filter(pk=checkin.pk, sent_at__isnull=True).update(
+                sent_at=timezone.now()
+            ):
+                sent += 1
+                notify_checkins([checkin])
     return sent
 
 
@@ -126,4 +122,5 @@ def checkin_answer(*, checkin: CheckIn, answers: dict) -> CheckIn:
             raise MatchError(_("This check-in has already been answered. Thank you!"))
     for name, value in values.items():
         setattr(checkin, name, value)
+    signals_refresh(match=checkin.match)
     return checkin

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metelkaar.matches.models import CoachContact, Match, Signal
 from metelkaar.matches.services.common import MatchError, require
+from metelkaar.matches.services.signal_rules import signals_refresh
 
 
 def coach_contact_log(*, match: Match, by, day: date, kind: str, with_whom: str,
@@ -19,9 +20,11 @@ def coach_contact_log(*, match: Match, by, day: date, kind: str, with_whom: str,
         raise MatchError(_("The date cannot be in the future."))
     if kind not in CoachContact.Kind.values or with_whom not in CoachContact.With.values:
         raise MatchError(_("Please choose the kind of contact and with whom."))
-    return CoachContact.objects.create(
+    contact = CoachContact.objects.create(
         match=match, coach=by, date=day, kind=kind, with_whom=with_whom, note=note[:2000]
     )
+    signals_refresh(match=match)
+    return contact
 
 
 def signal_resolve(*, signal: Signal, by, note: str) -> Signal:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.matches.models import Match, MatchEvent, MatchSeat
+from metelkaar.matches.services.links import LinkParticipant
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange
 
 
@@ -21,21 +22,42 @@ class MatchPermissionDenied(PermissionDenied):
     """The user may not take this step on this match (views answer 403)."""
 
 
+#: What a participant may do through their e-mail link, on their own match only.
+LINK_PERMISSIONS = frozenset({
+    "matches.respond_to_proposal", "matches.record_klik", "matches.log_contact",
+    "matches.view_as_participant",
+})
+
+
 def require(user, perm: str, match: Match) -> None:
-    if not user.has_perm(perm, match):
+    """Refuse the step unless ``user`` (an account or a :class:`LinkParticipant`) may."""
+    if isinstance(user, LinkParticipant):
+        allowed = perm in LINK_PERMISSIONS and user.match_id == match.pk
+    else:
+        allowed = user.has_perm(perm, match)
+    if not allowed:
         raise MatchPermissionDenied(perm)
 
 
+def acting_user(by):
+    """The account behind ``by`` for history rows: none for a link without an account."""
+    return by.user if isinstance(by, LinkParticipant) else by
+
+
 def record(*, match: Match, action: str, by, from_status: str = "", to_status: str = "",
-           note: str = "") -> MatchEvent:
+           note: str = "", on_behalf: bool = False) -> MatchEvent:
+    """One history row; ``on_behalf`` when ``by`` recorded a participant's own say, and a
+    step taken through an e-mail link names the person and the link."""
+    linked = isinstance(by, LinkParticipant)
     return MatchEvent.objects.create(
-        match=match, action=action, by=by, from_status=from_status, to_status=to_status,
-        note=note[:2000],
+        match=match, action=action, by=acting_user(by), from_status=from_status,
+        to_status=to_status, note=note[:2000], on_behalf=on_behalf,
+        by_person=by.person if linked else None, via_link=linked,
     )
 
 
 def transition(*, match: Match, from_statuses: Iterable[str], to: str, by, action: str,
-               note: str = "", **fields) -> Match:
+               note: str = "", on_behalf: bool = False, **fields) -> Match:
     """Move ``match`` to ``to`` if it is still in one of ``from_statuses``.
 
     A conditional update, so two people acting at once cannot both move it;
@@ -49,7 +71,8 @@ def transition(*, match: Match, from_statuses: Iterable[str], to: str, by, actio
         raise MatchError(_("This match has changed in the meantime. Please look again."))
     for name, value in values.items():
         setattr(match, name, value)
-    record(match=match, action=action, by=by, from_status=old, to_status=to, note=note)
+    record(match=match, action=action, by=by, from_status=old, to_status=to, note=note,
+           on_behalf=on_behalf)
     return match
 
 
@@ -101,7 +124,8 @@ def move_enrolments(*, match: Match, to: str, by, note: str = "") -> None:
         for name, value in fields.items():
             setattr(enrolment, name, value)
         EnrolmentStatusChange.objects.create(
-            enrolment=enrolment, from_status=old, to_status=to, by=by, at=now, note=note[:500]
+            enrolment=enrolment, from_status=old, to_status=to, by=acting_user(by), at=now,
+            note=note[:500],
         )
 
 
@@ -109,8 +133,11 @@ def side_of_user(match: Match, user) -> str | None:
     """``"a"``/``"b"`` when the user is that participant of the match, else ``None``.
 
     In a family programme every adult of an enrolled household speaks for
-    that side, so either parent can log the household's contacts.
+    that side, so either parent can log the household's contacts. A
+    :class:`LinkParticipant` is on the side its link names, of its own match.
     """
+    if isinstance(user, LinkParticipant):
+        return user.side if user.match_id == match.pk else None
     person = getattr(user, "person", None) if user.is_authenticated else None
     if person is None:
         return None

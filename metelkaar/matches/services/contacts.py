@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metelkaar.matches.models import ContactMoment, Match
 from metelkaar.matches.services.common import MatchError, require, side_of_user
+from metelkaar.matches.services.signal_rules import signals_refresh
 
 D = ContactMoment.Direction
 
@@ -56,11 +57,13 @@ def contact_log(*, match: Match, by, day: date, activity: str, duration_minutes:
         raise MatchError(_("Please choose how long it took."))
     side = side_of_user(match, by)
     enrolment_id = match.enrolment_a_id if side == "a" else match.enrolment_b_id
-    return ContactMoment.objects.create(
+    contact = ContactMoment.objects.create(
         match=match, date=day, activity=activity, duration_minutes=duration_minutes,
         direction=direction_from_view(side=side, view=view), logged_by_id=enrolment_id,
         note=note[:2000],
     )
+    signals_refresh(match=match)
+    return contact
 
 
 def contact_confirm(*, contact: ContactMoment, by, view: str | None = None) -> ContactMoment:
@@ -82,6 +85,7 @@ def contact_confirm(*, contact: ContactMoment, by, view: str | None = None) -> C
     )
     if changed != 1:
         raise MatchError(_("This contact is already confirmed."))
+    signals_refresh(match=match)
     contact.confirmed_by_other = True
     contact.other_direction = other_direction
     return contact

@@ -2,8 +2,8 @@
 
 Every function checks who may take the step (``rules`` permissions), changes
 the status with a conditional update, writes a :class:`MatchEvent`, keeps the
-people's seats (one live match per person per programme) in the same
-transaction, and queues the e-mails that follow.
+people's seats (one live match per person per programme) and records the
+e-mails that follow in the same transaction; they go out once it commits.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.matches import emails
 from metelkaar.matches.models import Agreement, IntroMeeting, Match
 from metelkaar.matches.services.checkins import checkins_for_closure, checkins_schedule
 from metelkaar.matches.services.common import (
@@ -30,7 +31,8 @@ from metelkaar.matches.services.common import (
     take_seats,
     transition,
 )
-from metelkaar.matches.services.notify import notify
+from metelkaar.matches.services.notify import notify, notify_checkins
+from metelkaar.matches.services.signal_rules import signals_refresh
 from metelkaar.people.models import Membership
 from metelkaar.people.rules import manages_organisation
 from metelkaar.programmes.models import Enrolment, Programme
@@ -103,7 +105,7 @@ def match_create_proposed(*, programme: Programme, enrolment_a: Enrolment,
         take_seats(match)
         move_enrolments(match=match, to=ES.MATCHED, by=by, note="proposal approved")
         record(match=match, action="proposed", by=by, to_status=S.PROPOSED)
-    notify("proposal", match)
+        notify(emails.ProposalEmail, match)
     return match
 
 
@@ -111,17 +113,12 @@ def match_respond(*, match: Match, by, accept: bool, reason: str = "",
                   on_behalf_of_side: str | None = None) -> Match:
     """A participant says yes or no to the proposal, before any meeting.
 
-    For a participant without an account (a pupil signed up by a guardian) the
-    coordinator records the answer: ``on_behalf_of_side`` names that side.
+    The coordinator may record the answer for them (after a phone call, or for
+    a pupil signed up by a guardian): ``on_behalf_of_side`` names that side, and
+    the history says who recorded it for whom.
     """
     if on_behalf_of_side is not None:
-        if on_behalf_of_side not in ("a", "b"):
-            raise MatchError(_("Choose side A or side B."))
-        require(by, "matches.respond_on_behalf", match)
-        enrolment = match.enrolment_a if on_behalf_of_side == "a" else match.enrolment_b
-        if enrolment.person.user_id is not None:
-            raise MatchError(_("This participant has an account and answers for themselves."))
-        side = on_behalf_of_side
+        side = _behalf_side(match, by, on_behalf_of_side)
     else:
         require(by, "matches.respond_to_proposal", match)
         side = side_of_user(match, by)
@@ -138,17 +135,27 @@ def match_respond(*, match: Match, by, accept: bool, reason: str = "",
                 raise MatchError(_("This match has changed in the meantime. Please look again."))
             setattr(match, field, now)
             match.refresh_from_db(fields=["accepted_a_at", "accepted_b_at"])
-            record(match=match, action=f"accepted_{side}", by=by, note=reason)
+            record(match=match, action=f"accepted_{side}", by=by, note=reason,
+                   on_behalf=on_behalf_of_side is not None)
+            if match.accepted_a_at and match.accepted_b_at:
+                notify(emails.ProposalAcceptedEmail, match, sides=(), coordinator=True)
         else:
             transition(match=match, from_statuses=[S.PROPOSED], to=S.DECLINED, by=by,
-                       action=f"declined_{side}", note=reason)
+                       action=f"declined_{side}", note=reason,
+                       on_behalf=on_behalf_of_side is not None)
             release_seats(match)
             move_enrolments(match=match, to=ES.WAITING, by=by, note="proposal declined")
-    if not accept:
-        notify("proposal_declined", match, sides=(match.other_side(side),), coordinator=True)
-    elif match.accepted_a_at and match.accepted_b_at:
-        notify("proposal_accepted", match, sides=(), coordinator=True)
+            notify(emails.ProposalDeclinedEmail, match, sides=(match.other_side(side),),
+                   coordinator=True)
     return match
+
+
+def _behalf_side(match: Match, by, side: str) -> str:
+    """The side a coordinator answers for, once they may manage the match."""
+    if side not in ("a", "b"):
+        raise MatchError(_("Choose side A or side B."))
+    require(by, "matches.respond_on_behalf", match)
+    return side
 
 
 def match_decline(*, match: Match, by, reason: str) -> Match:
@@ -161,7 +168,7 @@ def match_decline(*, match: Match, by, reason: str) -> Match:
                    action="declined_coordinator", note=reason)
         release_seats(match)
         move_enrolments(match=match, to=ES.WAITING, by=by, note="proposal declined")
-    notify("proposal_declined", match)
+        notify(emails.ProposalDeclinedEmail, match)
     return match
 
 
@@ -180,7 +187,7 @@ def match_plan_intro(*, match: Match, by, starts_at: datetime, place: str,
             match=match, starts_at=starts_at, place=place.strip()[:200],
             duration_minutes=duration_minutes, coordinator=by,
         )
-    notify("intro_planned", match)
+        notify(emails.IntroPlannedEmail, match)
     return match
 
 
@@ -200,19 +207,25 @@ def match_replan_intro(*, match: Match, by, starts_at: datetime, place: str,
         if changed != 1:
             raise MatchError(_("This match has changed in the meantime. Please look again."))
         record(match=match, action="intro_replanned", by=by)
+        notify(emails.IntroPlannedEmail, match)
     match.intro = IntroMeeting.objects.get(match=match)
-    notify("intro_planned", match)
     return match
 
 
-def match_record_klik(*, match: Match, by, klik: bool) -> Match:
+def match_record_klik(*, match: Match, by, klik: bool,
+                      on_behalf_of_side: str | None = None) -> Match:
     """A participant or the coordinator says whether there was a klik.
 
+    The coordinator may also record a participant's klik for them
+    (``on_behalf_of_side``), after a phone call; the history says so.
     One "no" ends the match as ``no_click``: both people go back to waiting
     and this pair is never proposed again.
     """
-    require(by, "matches.record_klik", match)
-    side = side_of_user(match, by)
+    if on_behalf_of_side is not None:
+        side = _behalf_side(match, by, on_behalf_of_side)
+    else:
+        require(by, "matches.record_klik", match)
+        side = side_of_user(match, by)
     field = f"klik_{side}" if side else "klik_coordinator"
     if match.status != S.INTRODUCED:
         raise MatchError(_("The klik is asked after the first meeting only."))
@@ -225,14 +238,14 @@ def match_record_klik(*, match: Match, by, klik: bool) -> Match:
         if changed != 1:
             raise MatchError(_("This match has changed in the meantime. Please look again."))
         setattr(match, field, klik)
-        record(match=match, action=f"{field}_{'yes' if klik else 'no'}", by=by)
+        record(match=match, action=f"{field}_{'yes' if klik else 'no'}", by=by,
+               on_behalf=on_behalf_of_side is not None)
         if not klik:
             transition(match=match, from_statuses=[S.INTRODUCED], to=S.NO_CLICK, by=by,
                        action="no_click", ended_at=timezone.localdate())
             release_seats(match)
             move_enrolments(match=match, to=ES.WAITING, by=by, note="no klik")
-    if not klik:
-        notify("no_click", match, coordinator=True)
+            notify(emails.NoClickEmail, match, coordinator=True)
     return match
 
 
@@ -264,10 +277,9 @@ def match_activate(*, match: Match, by, meetings_per_month: int, term_months: in
             hopes_a=hopes_a, hopes_b=hopes_b, recorded_by=by,
         )
         first = checkins_schedule(match=match)
-    notify("activated", match, coach=True)
-    for checkin in first:
-        notify("checkin", match, sides=(match.side_of(checkin.enrolment_id),),
-               object_id=checkin.pk)
+        signals_refresh(match=match)
+        notify(emails.ActivatedEmail, match, coach=True)
+        notify_checkins(first)
     return match
 
 
@@ -286,7 +298,8 @@ def match_assign_coach(*, match: Match, by, coach) -> Match:
         Match.objects.filter(pk=match.pk).update(coach=coach)
         match.coach = coach
         record(match=match, action="coach_assigned", by=by, note=str(coach))
-    notify("coach_assigned", match, sides=(), coach=True)
+        signals_refresh(match=match)
+        notify(emails.CoachAssignedEmail, match, sides=(), coach=True)
     return match
 
 
@@ -296,7 +309,8 @@ def match_pause(*, match: Match, by, note: str = "") -> Match:
     with transaction.atomic():
         transition(match=match, from_statuses=[S.ACTIVE], to=S.PAUSED, by=by, action="paused",
                    note=note)
-    notify("paused", match)
+        signals_refresh(match=match)
+        notify(emails.PausedEmail, match)
     return match
 
 
@@ -305,7 +319,8 @@ def match_resume(*, match: Match, by, note: str = "") -> Match:
     with transaction.atomic():
         transition(match=match, from_statuses=[S.PAUSED], to=S.ACTIVE, by=by, action="resumed",
                    note=note)
-    notify("resumed", match)
+        signals_refresh(match=match)
+        notify(emails.ResumedEmail, match)
     return match
 
 
@@ -316,7 +331,8 @@ def match_start_closing(*, match: Match, by, talk_on: date | None = None,
     with transaction.atomic():
         transition(match=match, from_statuses=[S.ACTIVE, S.PAUSED], to=S.CLOSING, by=by,
                    action="closing", note=note, closing_talk_on=talk_on)
-    notify("closing", match)
+        signals_refresh(match=match)
+        notify(emails.ClosingEmail, match)
     return match
 
 
@@ -342,8 +358,7 @@ def match_close(*, match: Match, by, reason: str, note: str = "") -> Match:
         release_seats(match)
         move_enrolments(match=match, to=ES.WAITING, by=by, note="match closed")
         closing = checkins_for_closure(match=match)
-    notify("closed", match, coach=True)
-    for checkin in closing:
-        notify("checkin", match, sides=(match.side_of(checkin.enrolment_id),),
-               object_id=checkin.pk)
+        signals_refresh(match=match)
+        notify(emails.ClosedEmail, match, coach=True)
+        notify_checkins(closing)
     return match

@@ -1,28 +1,33 @@
-"""Queue the e-mails that follow a match step (after the step is saved)."""
+"""Who hears of a match step: the e-mails that follow it, through the outbox."""
 
 from __future__ import annotations
 
-from metelkaar.matches.models import Match
+from collections.abc import Iterable
+
+from metelkaar.core.notifications.outbox import notify as outbox_notify
+from metelkaar.matches import emails
+from metelkaar.matches.models import CheckIn, Match
 
 
-def notify(name: str, match: Match, *, sides: tuple[str, ...] = ("a", "b"),
-           coordinator: bool = False, coach: bool = False, object_id: int | None = None) -> None:
-    """Queue e-mail ``name`` to the participants on ``sides`` and optionally staff.
+def notify(email: type[emails.MatchEmail], match: Match, *,
+           sides: tuple[str, ...] = ("a", "b"), coordinator: bool = False,
+           coach: bool = False) -> None:
+    """Record ``email`` for the participants on ``sides`` and optionally staff.
 
-    Called after the transaction of the step has committed, so the worker never
-    reads a match that is not saved yet.
+    Call it inside the step's transaction, after its history row: the
+    e-mails are sent once that transaction commits (never before).
     """
-    from metelkaar.matches.tasks import send_match_email
-
-    for side in sides:
-        enrolment = match.enrolment_a if side == "a" else match.enrolment_b
-        send_match_email.enqueue(
-            name, match.pk, person_id=enrolment.person_id, object_id=object_id
-        )
-    users = []
+    people = [(match.enrolment_a if side == "a" else match.enrolment_b).person
+              for side in sides]
+    staff = []
     if coordinator and match.coordinator_id:
-        users.append(match.coordinator_id)
-    if coach and match.coach_id and match.coach_id not in users:
-        users.append(match.coach_id)
-    for user_id in users:
-        send_match_email.enqueue(name, match.pk, user_id=user_id, object_id=object_id)
+        staff.append(match.coordinator)
+    if coach and match.coach_id:
+        staff.append(match.coach)
+    outbox_notify(email, match, to=[*people, *staff])
+
+
+def notify_checkins(checkins: Iterable[CheckIn]) -> None:
+    """Invite each check-in's participant to answer it."""
+    for checkin in checkins:
+        outbox_notify(emails.CheckInEmail, checkin, to=[checkin.enrolment.person])

@@ -6,6 +6,12 @@ raises new signals, refreshes the numbers of open ones, and resolves open
 signals whose reason has gone. A signal a coach resolved is not raised
 again for :data:`SNOOZE_DAYS` days, so a handled worry does not nag.
 Each rule's one-sentence reason is in :mod:`metelkaar.matches.signal_text`.
+
+The nightly run catches what time alone changes (a quiet week, a term that
+ends). What people do changes a match's signals at once: every service that
+logs a contact, answers a check-in or moves the match calls
+:func:`signals_refresh` for that match, so a coach never reads "no contact for
+24 days" the day a contact was logged.
 """
 
 from __future__ import annotations
@@ -218,3 +224,12 @@ def signals_compute(*, today: date | None = None, match_ids: list[int] | None = 
             Signal.objects.filter(pk__in=gone[start:start + 500]).update(resolved_at=now)
     return {"raised": len(new), "updated": len(changed), "resolved": len(gone),
             "open": len(open_rows) - len(gone) + len(new)}
+
+
+def signals_refresh(*, match) -> None:
+    """Recompute one match's signals now, after something they depend on changed.
+
+    Runs in the caller's transaction (it reads what the caller just wrote); a
+    match that stopped running gets its open signals resolved.
+    """
+    signals_compute(match_ids=[match.pk])

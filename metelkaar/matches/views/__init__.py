@@ -1,0 +1,4 @@
+"""Pages of matches, by audience.
+
+``staff``: coordinators and coaches; ``participant``: the two people of a match.
+"""

@@ -1,0 +1,1 @@
+"""Pages of match proposals; all of them are the coordinator's (``coordinator``)."""
