@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from metelkaar.activities.models import Background, HelpPost
 from metelkaar.activities.services.help import DEFAULT_DAYS, MAX_DAYS
 from metelkaar.activities.vocabulary import HELP_TAGS, PROJECT_TASKS
+from metelkaar.core.icons import icon_html
 from metelkaar.people import vocabulary as people_vocabulary
 from metelkaar.people.vocabulary import WEEKDAYS
 
@@ -28,7 +29,7 @@ HOUSE_NUMBER_RE = re.compile(r"[^\W\d_]\.?\s+\d{1,3}(?!\d)")
 def pictogram_choices(items) -> list[tuple[str, str]]:
     """Choices with an emoji hidden from screen readers next to the translated label."""
     return [
-        (code, format_html('<span aria-hidden="true" class="icon">{}</span> {}', icon, label))
+        (code, format_html("{} {}", icon_html(icon), label))
         for code, label, icon in items
     ]
 
@@ -218,7 +219,8 @@ class ProjectSignupForm(forms.Form):
         self.fields["project_date"].label_from_instance = lambda d: d.date.strftime("%d-%m-%Y")
 
 
-RATINGS = [(5, "😀"), (4, "🙂"), (3, "😐"), (2, "🙁"), (1, "😞")]
+RATINGS = [(5, "mood-happy"), (4, "mood-smile"), (3, "mood-empty"), (2, "mood-sad"),
+           (1, "mood-cry")]
 
 
 class EvaluationForm(forms.Form):
@@ -236,9 +238,7 @@ class EvaluationForm(forms.Form):
         self.fields["rating"].choices = [
             (
                 value,
-                format_html(
-                    '<span aria-hidden="true" class="icon">{}</span> {}', icon, labels[value]
-                ),
+                format_html("{} {}", icon_html(icon), labels[value]),
             )
             for value, icon in RATINGS
         ]

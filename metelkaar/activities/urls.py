@@ -2,6 +2,8 @@ from django.urls import path
 
 from metelkaar.activities.views import cafe, help, projects
 
+app_name = "activities"
+
 urlpatterns = [
     # Language café
     path(

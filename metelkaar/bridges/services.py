@@ -12,13 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.bridges.emails import AssignmentEmail, RequestReceivedEmail
 from metelkaar.bridges.models import (
     Assignment,
     BridgeProfile,
@@ -26,8 +25,7 @@ from metelkaar.bridges.models import (
     HoursLog,
     Requester,
 )
-from metelkaar.bridges.signing import status_url
-from metelkaar.core.links import site_url as _site_url
+from metelkaar.core.notifications.outbox import notify
 from metelkaar.people.models import Organisation, Person
 from metelkaar.programmes.models import Enrolment, EnrolmentStatusChange, Programme
 
@@ -131,7 +129,7 @@ def bridge_request_submit(
 ) -> BridgeRequest:
     """Record a request from the public form and e-mail the requester a status link.
 
-    The requester row, the request and the e-mail task are written in one
+    The requester row, the request and its e-mail are written in one
     transaction: a failure leaves nothing behind.
     """
     if programme.kind != Programme.Kind.BRIDGE or not programme.is_open:
@@ -152,23 +150,8 @@ def bridge_request_submit(
             slots=sorted(set(slots or [])), wanted_by=wanted_by, urgency=urgency,
             language=language, submitted_at=now, status_changed_at=now,
         )
-        from metelkaar.bridges.tasks import send_request_confirmation
-
-        send_request_confirmation.enqueue(request_id=bridge_request.pk)
+        notify(RequestReceivedEmail, bridge_request, to=["contact"])
     return bridge_request
-
-
-def bridge_request_confirmation_send(*, bridge_request: BridgeRequest, base_url: str = "") -> None:
-    """E-mail the requester that the request arrived, with a signed link to its status."""
-    with translation.override(bridge_request.language or settings.LANGUAGE_CODE):
-        context = {
-            "bridge_request": bridge_request,
-            "programme": bridge_request.programme,
-            "status_url": (base_url or _site_url()) + status_url(bridge_request),
-        }
-        subject = render_to_string("bridges/email/request_received_subject.txt", context)
-        body = render_to_string("bridges/email/request_received_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [bridge_request.contact_email])
 
 
 def _move(*, bridge_request: BridgeRequest, old: tuple[str, ...], to: str, **fields: Any) -> None:
@@ -201,22 +184,8 @@ def bridge_request_assign(*, bridge_request: BridgeRequest, enrolment: Enrolment
         assignment = Assignment.objects.create(
             request=bridge_request, enrolment=enrolment, assigned_by=by, assigned_at=now
         )
-        from metelkaar.bridges.tasks import send_assignment_notice
-
-        send_assignment_notice.enqueue(assignment_id=assignment.pk)
+        notify(AssignmentEmail, assignment, to=[enrolment.person])
     return assignment
-
-
-def assignment_notice_send(*, assignment: Assignment) -> None:
-    """Tell the bridge person by e-mail that a request waits for their answer."""
-    person = assignment.enrolment.person
-    if not person.email:
-        return
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-        context = {"assignment": assignment, "person": person, "site_url": _site_url()}
-        subject = render_to_string("bridges/email/assignment_subject.txt", context)
-        body = render_to_string("bridges/email/assignment_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [person.email])
 
 
 def _pending(assignment: Assignment):

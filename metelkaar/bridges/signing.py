@@ -25,7 +25,7 @@ def status_token(bridge_request) -> str:
 
 def status_url(bridge_request) -> str:
     """The path of the requester's status page of this request."""
-    return reverse("bridge_request_status", kwargs={"token": status_token(bridge_request)})
+    return reverse("bridges:request_status", kwargs={"token": status_token(bridge_request)})
 
 
 def request_public_id_from(token: str) -> str | None:

@@ -1,28 +1,30 @@
 from django.urls import path
 
-from metelkaar.impact import learning_views, survey_views, ties_views, views
+from metelkaar.impact.views import learning, reports, survey, ties
+
+app_name = "impact"
 
 urlpatterns = [
     # coordinator reports and exports
-    path("impact/programmes/<uuid:public_id>/report/", views.programme_report_page,
-         name="impact_programme_report"),
-    path("impact/programmes/<uuid:public_id>/report/export/", views.programme_report_export,
-         name="impact_programme_export"),
-    path("impact/report/", views.organisation_report_page, name="impact_organisation_report"),
-    path("impact/report/export/", views.organisation_report_export,
-         name="impact_organisation_export"),
+    path("impact/programmes/<uuid:public_id>/report/", reports.programme_report_page,
+         name="programme_report"),
+    path("impact/programmes/<uuid:public_id>/report/export/", reports.programme_report_export,
+         name="programme_export"),
+    path("impact/report/", reports.organisation_report_page, name="organisation_report"),
+    path("impact/report/export/", reports.organisation_report_export,
+         name="organisation_export"),
     # learning from outcomes
-    path("impact/programmes/<uuid:public_id>/learning/", learning_views.learning_page,
-         name="impact_learning"),
-    path("impact/programmes/<uuid:public_id>/learning/apply/", learning_views.learning_apply,
-         name="impact_learning_apply"),
+    path("impact/programmes/<uuid:public_id>/learning/", learning.learning_page,
+         name="learning"),
+    path("impact/programmes/<uuid:public_id>/learning/apply/", learning.learning_apply,
+         name="learning_apply"),
     # bridging ties
-    path("impact/ties/", ties_views.ties_page, name="impact_ties"),
+    path("impact/ties/", ties.ties_page, name="ties"),
     # neighbourhood survey: coordinator pages, then the public form (no account)
-    path("impact/surveys/", survey_views.round_list, name="impact_survey_rounds"),
-    path("impact/surveys/<uuid:public_id>/", survey_views.round_results,
-         name="impact_survey_round"),
-    path("buurtmeting/<uuid:public_id>/", survey_views.survey, name="impact_survey"),
-    path("buurtmeting/<uuid:public_id>/thanks/", survey_views.survey_thanks,
-         name="impact_survey_thanks"),
+    path("impact/surveys/", survey.round_list, name="survey_rounds"),
+    path("impact/surveys/<uuid:public_id>/", survey.round_results,
+         name="survey_round"),
+    path("buurtmeting/<uuid:public_id>/", survey.survey, name="survey"),
+    path("buurtmeting/<uuid:public_id>/thanks/", survey.survey_thanks,
+         name="survey_thanks"),
 ]

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from metelkaar.core.links import site_url as _site_url
+from metelkaar.core.notifications.outbox import notify
+from metelkaar.partners.emails import ProgressLinkEmail
 from metelkaar.partners.models import Partner, PupilPlacement
-from metelkaar.partners.schoolyear import school_year_end
-from metelkaar.partners.signing import PROGRESS_LINK_MAX_AGE, progress_url
 from metelkaar.programmes.models import Enrolment, Programme
 from metelkaar.programmes.signup_services import MENTEE_SIDE
 
@@ -81,23 +77,5 @@ def placement_remove(*, placement: PupilPlacement, by) -> None:
 
 
 def progress_link_request(*, partner: Partner, by) -> None:
-    """Queue the e-mail with a fresh progress link to the partner's contact person."""
-    from metelkaar.partners.tasks import send_progress_link
-
-    send_progress_link.enqueue(partner_id=partner.pk)
-
-
-def progress_link_send(*, partner: Partner, base_url: str = "") -> None:
-    """E-mail the contact person a signed link to her pupils' progress."""
-    today = timezone.localdate()
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "partner": partner,
-            "programme": partner.programme,
-            "progress_url": (base_url or _site_url()) + progress_url(partner),
-            "days": PROGRESS_LINK_MAX_AGE.days,
-            "school_year_end": school_year_end(today),
-        }
-        subject = render_to_string("partners/email/progress_link_subject.txt", context)
-        body = render_to_string("partners/email/progress_link_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [partner.contact_email])
+    """E-mail the partner's contact person a fresh signed link to her pupils' progress."""
+    notify(ProgressLinkEmail, partner, to=["contact"])

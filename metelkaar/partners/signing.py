@@ -35,7 +35,7 @@ def progress_token(partner) -> str:
 
 def progress_url(partner) -> str:
     """The path of the contact person's progress page."""
-    return reverse("partner_progress", kwargs={"token": progress_token(partner)})
+    return reverse("partners:progress", kwargs={"token": progress_token(partner)})
 
 
 def partner_claim_from(token: str) -> tuple[str, str] | None:

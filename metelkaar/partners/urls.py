@@ -1,19 +1,22 @@
 from django.urls import path
 
-from metelkaar.partners import views
+from metelkaar.partners.views import contact, coordinator
+
+app_name = "partners"
 
 urlpatterns = [
     # the school's contact person: no account, a signed and expiring link
-    path("partners/progress/<str:token>/", views.progress, name="partner_progress"),
+    path("partners/progress/<str:token>/", contact.progress, name="progress"),
     # coordinators
-    path("coordinator/programmes/<uuid:programme_id>/partners/", views.partner_list,
-         name="partner_list"),
-    path("coordinator/partners/<uuid:public_id>/", views.partner_detail, name="partner_detail"),
-    path("coordinator/partners/<uuid:public_id>/edit/", views.partner_edit,
-         name="partner_edit"),
-    path("coordinator/partners/<uuid:public_id>/place/", views.pupil_place, name="pupil_place"),
-    path("coordinator/partners/<uuid:public_id>/send-link/", views.send_link,
-         name="partner_send_link"),
-    path("coordinator/placements/<uuid:public_id>/remove/", views.placement_remove,
+    path("coordinator/programmes/<uuid:programme_id>/partners/", coordinator.partner_list,
+         name="list"),
+    path("coordinator/partners/<uuid:public_id>/", coordinator.partner_detail, name="detail"),
+    path("coordinator/partners/<uuid:public_id>/edit/", coordinator.partner_edit,
+         name="edit"),
+    path("coordinator/partners/<uuid:public_id>/place/", coordinator.pupil_place,
+         name="pupil_place"),
+    path("coordinator/partners/<uuid:public_id>/send-link/", coordinator.send_link,
+         name="send_link"),
+    path("coordinator/placements/<uuid:public_id>/remove/", coordinator.placement_remove,
          name="placement_remove"),
 ]

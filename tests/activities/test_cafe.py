@@ -35,7 +35,7 @@ def post_rsvp(client, series, session, **overrides):
         "background": "newcomer",
         **overrides,
     }
-    return client.post(reverse("cafe_public", args=[series.public_id]), data)
+    return client.post(reverse("activities:cafe_public", args=[series.public_id]), data)
 
 
 def test_a_visitor_rsvps_without_an_account(client, series, session):
@@ -76,7 +76,7 @@ def test_a_visitor_must_choose_a_language_and_keeps_what_was_typed(client, serie
 def test_the_host_marks_attendance_with_and_without_htmx(client, anna, session):
     amal = rsvp(session, "Amal")
     client.force_login(anna)
-    url = reverse("cafe_attendance", args=[amal.public_id])
+    url = reverse("activities:cafe_attendance", args=[amal.public_id])
     response = client.post(url, {"attended": "1"})
     assert response.status_code == 302
     amal.refresh_from_db()
@@ -132,7 +132,7 @@ def test_the_table_plan_page_is_printable_and_explains_each_table(client, anna, 
             attended=True,
         )
     client.force_login(anna)
-    body = client.get(reverse("cafe_tables", args=[session.public_id])).content.decode()
+    body = client.get(reverse("activities:cafe_tables", args=[session.public_id])).content.decode()
     assert "Tafel 1" in body and "Tafel 2" in body
     assert "Gedeelde oefentaal: Nederlands." in body
     assert "<script>" not in body.split("</head>")[1]
@@ -141,11 +141,11 @@ def test_the_table_plan_page_is_printable_and_explains_each_table(client, anna, 
 def test_coordinator_pages_need_the_right_organisation(client, anna, olga, bram, series, session):
     amal = rsvp(session, "Amal")
     urls = [
-        reverse("cafe_series_list", args=[series.programme.public_id]),
-        reverse("cafe_series", args=[series.public_id]),
-        reverse("cafe_session", args=[session.public_id]),
-        reverse("cafe_door", args=[session.public_id]),
-        reverse("cafe_tables", args=[session.public_id]),
+        reverse("activities:cafe_series_list", args=[series.programme.public_id]),
+        reverse("activities:cafe_series", args=[series.public_id]),
+        reverse("activities:cafe_session", args=[session.public_id]),
+        reverse("activities:cafe_door", args=[session.public_id]),
+        reverse("activities:cafe_tables", args=[session.public_id]),
     ]
     client.force_login(anna)
     for url in urls:
@@ -155,7 +155,7 @@ def test_coordinator_pages_need_the_right_organisation(client, anna, olga, bram,
         assert client.get(url).status_code == 404, url
     assert (
         client.post(
-            reverse("cafe_attendance", args=[amal.public_id]), {"attended": "1"}
+            reverse("activities:cafe_attendance", args=[amal.public_id]), {"attended": "1"}
         ).status_code
         == 404
     )
@@ -168,7 +168,7 @@ def test_coordinator_pages_need_the_right_organisation(client, anna, olga, bram,
 def test_a_coordinator_starts_a_series_and_adds_a_session(client, anna, cafe_programme):
     client.force_login(anna)
     response = client.post(
-        reverse("cafe_series_list", args=[cafe_programme.public_id]),
+        reverse("activities:cafe_series_list", args=[cafe_programme.public_id]),
         {
             "title": "Taalcafé",
             "place": "Bibliotheek",
@@ -180,7 +180,7 @@ def test_a_coordinator_starts_a_series_and_adds_a_session(client, anna, cafe_pro
     assert response.status_code == 302
     series = cafe_programme.group_series.get()
     day = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    client.post(reverse("cafe_series", args=[series.public_id]), {"date": day})
+    client.post(reverse("activities:cafe_series", args=[series.public_id]), {"date": day})
     assert series.sessions.get().place == "Bibliotheek"
 
 
@@ -192,7 +192,7 @@ def test_series_page_query_count_does_not_grow_with_sessions(
             series=series, date=timezone.localdate() + datetime.timedelta(days=i)
         )
     client.force_login(anna)
-    url = reverse("cafe_series", args=[series.public_id])
+    url = reverse("activities:cafe_series", args=[series.public_id])
     client.get(url)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)

@@ -24,16 +24,16 @@ def test_demo_programmes_render_with_meaningful_data(client, org, anna):
     client.force_login(anna)
     project = projects.home_projects.filter(status="open").first()
     urls = [
-        reverse("cafe_series", args=[series.public_id]),
-        reverse("cafe_session", args=[past.public_id]),
-        reverse("cafe_tables", args=[past.public_id]),
-        reverse("cafe_public", args=[series.public_id]),
-        reverse("project_list", args=[projects.public_id]),
-        reverse("project_detail", args=[project.public_id]),
-        reverse("project_public", args=[project.public_id]),
-        reverse("project_public_list", args=[projects.public_id]),
-        reverse("help_coordinator", args=[help_programme.public_id]),
-        reverse("help_board", args=[help_programme.public_id]),
+        reverse("activities:cafe_series", args=[series.public_id]),
+        reverse("activities:cafe_session", args=[past.public_id]),
+        reverse("activities:cafe_tables", args=[past.public_id]),
+        reverse("activities:cafe_public", args=[series.public_id]),
+        reverse("activities:project_list", args=[projects.public_id]),
+        reverse("activities:project_detail", args=[project.public_id]),
+        reverse("activities:project_public", args=[project.public_id]),
+        reverse("activities:project_public_list", args=[projects.public_id]),
+        reverse("activities:help_coordinator", args=[help_programme.public_id]),
+        reverse("activities:help_board", args=[help_programme.public_id]),
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -41,8 +41,8 @@ def test_demo_programmes_render_with_meaningful_data(client, org, anna):
 
 def test_public_lists_have_a_fixed_number_of_queries(client, org, django_assert_num_queries):
     _cafe, projects, help_programme = seed_activities(organisation=org, rng=random.Random(3))
-    board = reverse("help_board", args=[help_programme.public_id])
-    listing = reverse("project_public_list", args=[projects.public_id])
+    board = reverse("activities:help_board", args=[help_programme.public_id])
+    listing = reverse("activities:project_public_list", args=[projects.public_id])
     client.get(board)
     with django_assert_num_queries(2):
         client.get(board)

@@ -77,11 +77,13 @@ def test_the_coordinator_turns_a_pair_into_buddies_with_one_click(
 ):
     exchange(help_programme, 3)
     client.force_login(anna)
-    page = client.get(reverse("help_coordinator", args=[help_programme.public_id])).content.decode()
+    page = client.get(
+        reverse("activities:help_coordinator", args=[help_programme.public_id])
+    ).content.decode()
     assert "Maak ze maatjes" in page
     token = page.split('name="pair0-pair" value="')[1].split('"')[0]
     response = client.post(
-        reverse("help_pair_to_buddies", args=[help_programme.public_id]),
+        reverse("activities:help_pair_to_buddies", args=[help_programme.public_id]),
         {
             "prefix": "pair0",
             "pair0-pair": token,
@@ -94,7 +96,7 @@ def test_the_coordinator_turns_a_pair_into_buddies_with_one_click(
     assert "Beiden zijn aangemeld in het maatjesproject" in response.content.decode()
     assert HelpPairLink.objects.count() == 1
     bad = client.post(
-        reverse("help_pair_to_buddies", args=[help_programme.public_id]),
+        reverse("activities:help_pair_to_buddies", args=[help_programme.public_id]),
         {"prefix": "pair0", "pair0-pair": token + "x", "pair0-buddy_programme": programme.pk},
     )
     assert bad.status_code == 404

@@ -45,13 +45,17 @@ def assert_no_server_error(response):
 @FUZZ
 @given(data=form(["session", "name", "email", "speaks", "practises", "background", "waiting_list"]))
 def test_cafe_rsvp(series, session, data):
-    assert_no_server_error(Client().post(reverse("cafe_public", args=[series.public_id]), data))
+    assert_no_server_error(
+        Client().post(reverse("activities:cafe_public", args=[series.public_id]), data)
+    )
 
 
 @FUZZ
 @given(data=form(["project_date", "name", "email", "group_size"]))
 def test_project_signup(project, data):
-    assert_no_server_error(Client().post(reverse("project_public", args=[project.public_id]), data))
+    assert_no_server_error(
+        Client().post(reverse("activities:project_public", args=[project.public_id]), data)
+    )
 
 
 @FUZZ
@@ -59,9 +63,9 @@ def test_project_signup(project, data):
 def test_project_links(project, data, token):
     good = project_services.project_token(project=project, role="resident", action="evaluate")
     client = Client()
-    assert_no_server_error(client.post(reverse("project_evaluate", args=[good]), data))
+    assert_no_server_error(client.post(reverse("activities:project_evaluate", args=[good]), data))
     if token.strip() and "/" not in token:
-        assert_no_server_error(client.post(reverse("project_confirm", args=[token])))
+        assert_no_server_error(client.post(reverse("activities:project_confirm", args=[token])))
 
 
 @FUZZ
@@ -82,7 +86,7 @@ def test_project_links(project, data, token):
 )
 def test_help_post(help_programme, data):
     assert_no_server_error(
-        Client().post(reverse("help_post_create", args=[help_programme.public_id]), data)
+        Client().post(reverse("activities:help_post_create", args=[help_programme.public_id]), data)
     )
 
 
@@ -91,9 +95,13 @@ def test_help_post(help_programme, data):
 def test_help_respond_and_board(help_programme, data, query):
     post = make_post(help_programme)
     client = Client()
-    assert_no_server_error(client.post(reverse("help_post", args=[post.public_id]), data))
+    assert_no_server_error(
+        client.post(reverse("activities:help_post", args=[post.public_id]), data)
+    )
     flat = {k: v if isinstance(v, str) else v[:1] for k, v in query.items()}
-    assert_no_server_error(client.get(reverse("help_board", args=[help_programme.public_id]), flat))
+    assert_no_server_error(
+        client.get(reverse("activities:help_board", args=[help_programme.public_id]), flat)
+    )
 
 
 @FUZZ
@@ -107,12 +115,14 @@ def test_help_conversation_and_manage(help_programme, data):
     assert_no_server_error(
         client.post(
             reverse(
-                "help_conversation",
+                "activities:help_conversation",
                 args=[help_services.help_conversation_token(conversation, "poster")],
             ),
             data,
         )
     )
     assert_no_server_error(
-        client.post(reverse("help_manage", args=[help_services.help_post_token(post)]), data)
+        client.post(
+            reverse("activities:help_manage", args=[help_services.help_post_token(post)]), data
+        )
     )

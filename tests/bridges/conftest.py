@@ -65,7 +65,10 @@ def submit(programme, **overrides):
         "cultures": ["syria"],
         "slots": ["0-evening"],
     }
-    return bridge_request_submit(programme=programme, **{**fields, **overrides})
+    from tests.conftest import committed
+
+    with committed():
+        return bridge_request_submit(programme=programme, **{**fields, **overrides})
 
 
 @pytest.fixture

@@ -22,13 +22,13 @@ def assignment(school_request, fatima_bridge, anna):
 
 def urls(assignment):
     return {
-        name: reverse(f"bridge_{name}", args=[assignment.public_id])
+        name: reverse(f"bridges:{name}", args=[assignment.public_id])
         for name in ("assignment_detail", "assignment_accept", "assignment_decline", "hours_create")
     }
 
 
 def test_anonymous_is_sent_to_login(client, assignment):
-    assert client.get(reverse("bridge_my_assignments")).status_code == 302
+    assert client.get(reverse("bridges:my_assignments")).status_code == 302
     assert client.get(urls(assignment)["assignment_detail"]).status_code == 302
 
 
@@ -40,7 +40,7 @@ def test_another_bridge_person_gets_404_and_changes_nothing(client, assignment, 
         assert client.post(links[name], {"hours": "1", "date": "2026-01-01"}).status_code == 404
     assignment.refresh_from_db()
     assert assignment.is_pending
-    mine = client.get(reverse("bridge_my_assignments")).content.decode()
+    mine = client.get(reverse("bridges:my_assignments")).content.decode()
     assert "Parent conversation" not in mine
 
 
@@ -52,7 +52,7 @@ def test_coordinators_do_not_see_the_bridge_persons_page(client, assignment, ann
 
 def test_fatima_accepts_and_logs_hours(client, assignment, fatima, django_assert_num_queries):
     client.login(email=fatima.email, password=PASSWORD)
-    page = client.get(reverse("bridge_my_assignments"), HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(reverse("bridges:my_assignments"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Parent conversation about school choice" in page.content.decode()
     detail = client.get(urls(assignment)["assignment_detail"], HTTP_ACCEPT_LANGUAGE="en")
     assert "k.smit@regenboog.test" not in detail.content.decode()  # contact only after yes
@@ -140,7 +140,7 @@ def test_my_assignments_uses_a_fixed_number_of_queries(
             enrolment=fatima_bridge.enrolment, by=anna,
         )
     client.login(email=fatima.email, password=PASSWORD)
-    url = reverse("bridge_my_assignments")
+    url = reverse("bridges:my_assignments")
     client.get(url)
     with django_assert_num_queries(6):
         response = client.get(url)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from metelkaar.bridges.models import BridgeRequest, Requester
+from tests.conftest import committed
 
 VALID = {
     "requester_name": "Gemeente Amsterdam",
@@ -31,7 +32,7 @@ VALID = {
 
 
 def url(programme):
-    return reverse("bridge_request_create", args=[programme.public_id])
+    return reverse("bridges:request_create", args=[programme.public_id])
 
 
 def test_anyone_sees_the_form_without_an_account(client, bridge_programme):
@@ -41,7 +42,8 @@ def test_anyone_sees_the_form_without_an_account(client, bridge_programme):
 
 
 def test_a_valid_request_is_saved_and_confirmed(client, bridge_programme, mailoutbox):
-    response = client.post(url(bridge_programme), VALID, follow=True)
+    with committed():
+        response = client.post(url(bridge_programme), VALID, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[0][0].startswith("/bridges/request/received/")
     bridge_request = BridgeRequest.objects.get()
@@ -52,7 +54,8 @@ def test_a_valid_request_is_saved_and_confirmed(client, bridge_programme, mailou
 
 
 def test_the_confirmation_mail_is_in_the_language_of_the_form(client, bridge_programme, mailoutbox):
-    client.post(url(bridge_programme), VALID, HTTP_ACCEPT_LANGUAGE="en")
+    with committed():
+        client.post(url(bridge_programme), VALID, HTTP_ACCEPT_LANGUAGE="en")
     assert BridgeRequest.objects.get().language == "en"
     assert mailoutbox[0].subject.startswith("We received your request")
 
@@ -93,7 +96,7 @@ def test_form_is_404_for_a_closed_programme_another_kind_or_an_unknown_id(
     import uuid
 
     assert client.get(url(programme)).status_code == 404
-    assert client.get(reverse("bridge_request_create", args=[uuid.uuid4()])).status_code == 404
+    assert client.get(reverse("bridges:request_create", args=[uuid.uuid4()])).status_code == 404
     bridge_programme.is_open = False
     bridge_programme.save()
     assert client.get(url(bridge_programme)).status_code == 404

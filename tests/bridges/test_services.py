@@ -11,6 +11,7 @@ from django.utils import timezone
 from metelkaar.bridges import services
 from metelkaar.bridges.models import Assignment, BridgeRequest, HoursLog, Requester
 from tests.bridges.conftest import submit
+from tests.conftest import committed
 
 S = BridgeRequest.Status
 
@@ -62,9 +63,10 @@ def test_assign_accept_and_log_hours_walks_the_request_to_done(school_request, f
 
 
 def test_assigning_tells_the_bridge_person_by_mail(school_request, fatima_bridge, anna, mailoutbox):
-    assignment = services.bridge_request_assign(
-        bridge_request=school_request, enrolment=fatima_bridge.enrolment, by=anna
-    )
+    with committed():
+        assignment = services.bridge_request_assign(
+            bridge_request=school_request, enrolment=fatima_bridge.enrolment, by=anna
+        )
     assert mailoutbox[-1].to == ["fatima@example.test"]
     assert str(assignment.public_id) in mailoutbox[-1].body
 

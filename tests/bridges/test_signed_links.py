@@ -12,7 +12,7 @@ from metelkaar.bridges.signing import SALT, STATUS_LINK_MAX_AGE, status_token
 
 
 def status(token):
-    return reverse("bridge_request_status", kwargs={"token": token})
+    return reverse("bridges:request_status", kwargs={"token": token})
 
 
 def test_the_link_shows_the_request_status(client, school_request):
@@ -48,7 +48,7 @@ def test_an_expired_link_says_so(client, school_request, monkeypatch):
     response = client.get(status(token), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 410
     assert "This link has expired" in response.content.decode()
-    cancel = reverse("bridge_request_cancel", kwargs={"token": token})
+    cancel = reverse("bridges:request_cancel", kwargs={"token": token})
     assert client.post(cancel).status_code == 410
     school_request.refresh_from_db()
     assert school_request.status == "submitted"
@@ -56,7 +56,7 @@ def test_an_expired_link_says_so(client, school_request, monkeypatch):
 
 def test_the_requester_can_cancel_an_open_request_once(client, school_request):
     token = status_token(school_request)
-    cancel = reverse("bridge_request_cancel", kwargs={"token": token})
+    cancel = reverse("bridges:request_cancel", kwargs={"token": token})
     response = client.post(cancel, follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert "Your request has been cancelled." in response.content.decode()
     response = client.post(cancel, follow=True, HTTP_ACCEPT_LANGUAGE="en")

@@ -29,7 +29,7 @@ def _closed_matches(org, programme, n, seed=5):
         )
 
 
-def _url(programme, name="impact_learning"):
+def _url(programme, name="impact:learning"):
     return reverse(name, kwargs={"public_id": programme.public_id})
 
 
@@ -41,7 +41,7 @@ def test_not_enough_closed_matches_yet(client, anna, org, programme):
     assert response.context["data"].term_model is None
     assert "Not enough closed matches yet" in response.content.decode() \
         or "Nog niet genoeg afgesloten koppelingen" in response.content.decode()
-    client.post(_url(programme, "impact_learning_apply"))
+    client.post(_url(programme, "impact:learning_apply"))
     assert not WeightDecision.objects.exists()
 
 
@@ -54,7 +54,7 @@ def test_suggestion_is_shown_and_applying_is_recorded(client, anna, org, program
     effect = {e.criterion: e for e in data.term_model.effects}["complementarity"]
     assert effect.clear and effect.coefficient > 0
     assert data.suggestion["complementarity"] > programme.weights()["complementarity"]
-    response = client.post(_url(programme, "impact_learning_apply"))
+    response = client.post(_url(programme, "impact:learning_apply"))
     assert response.status_code == 302
     decision = WeightDecision.objects.get()
     assert decision.by == anna and decision.evidence["n"] == 300
@@ -64,4 +64,4 @@ def test_suggestion_is_shown_and_applying_is_recorded(client, anna, org, program
 
 def test_outsider_cannot_apply(client, olga, programme):
     client.force_login(olga)
-    assert client.post(_url(programme, "impact_learning_apply")).status_code == 404
+    assert client.post(_url(programme, "impact:learning_apply")).status_code == 404

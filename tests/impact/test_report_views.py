@@ -15,7 +15,7 @@ SENSITIVE = ("Syrië", "lesbisch", "asiel", "verhuist naar haar zus")
 NAMES = ("Fatima", "El Amrani", "Jan", "Bakker", "Sanne", "Lotte")
 
 
-def _url(programme, name="impact_programme_report"):
+def _url(programme, name="impact:programme_report"):
     return reverse(name, kwargs={"public_id": programme.public_id})
 
 
@@ -60,8 +60,8 @@ def test_bad_period_shows_an_error_and_the_default(client, anna, report_world, p
 def test_outsider_gets_404(client, olga, report_world, programme):
     client.force_login(olga)
     assert client.get(_url(programme)).status_code == 404
-    assert client.get(_url(programme, "impact_programme_export")).status_code == 404
-    assert client.get(_url(programme, "impact_learning")).status_code == 404
+    assert client.get(_url(programme, "impact:programme_export")).status_code == 404
+    assert client.get(_url(programme, "impact:learning")).status_code == 404
 
 
 def test_coach_gets_403(client, bram, report_world, programme):
@@ -78,7 +78,8 @@ def _export(client, programme, fmt, names=False):
     params = {"format": fmt, "start": "2020-01-01", "end": "2035-01-01"}
     if names:
         params["names"] = "on"
-    response = client.get(_url(programme, "impact_programme_export"), params)
+    response = client.get(_url(programme, "impact:programme_export"), params,
+                          HTTP_ACCEPT_LANGUAGE="nl")  # in English "January" holds "Jan"
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     return response.content
@@ -112,7 +113,7 @@ def test_exports_hold_no_special_category_data_and_no_names(client, anna, report
         pages, text = _pdf_text(content)
         assert pages > 0
     assert "Kaplan" in text
-    assert "Moved away" in text or "Verhuisd" in text
+    assert "Verhuisd" in text
     for word in SENSITIVE + NAMES:
         assert word not in text, word
 
@@ -135,13 +136,13 @@ def test_pdf_has_charts_and_readable_text(client, anna, report_world, programme)
 
 def test_organisation_report(client, anna, olga, report_world):
     client.force_login(anna)
-    response = client.get(reverse("impact_organisation_report"))
+    response = client.get(reverse("impact:organisation_report"))
     assert response.status_code == 200
     assert response.context["organisation"].slug == "samen-oost"
     client.force_login(olga)
-    response = client.get(reverse("impact_organisation_report"), {"organisation": "samen-oost"})
+    response = client.get(reverse("impact:organisation_report"), {"organisation": "samen-oost"})
     assert response.context["organisation"].slug == "buurtwerk-west"
-    text = client.get(reverse("impact_organisation_export"),
+    text = client.get(reverse("impact:organisation_export"),
                       {"organisation": "samen-oost"}).content.decode("utf-8-sig")
     assert "Buurtwerk West" in text and "Samen Oost" not in text
 

@@ -24,7 +24,7 @@ def survey_round(org):
                                       opens_on=today, closes_on=today + dt.timedelta(days=7))
 
 
-def _url(round_, name="impact_survey"):
+def _url(round_, name="impact:survey"):
     return reverse(name, kwargs={"public_id": round_.public_id})
 
 
@@ -73,7 +73,7 @@ def test_closed_round_says_so(client, survey_round):
 def test_unknown_round_is_404(client, db):
     import uuid
 
-    assert client.get(reverse("impact_survey", kwargs={"public_id": uuid.uuid4()})).status_code \
+    assert client.get(reverse("impact:survey", kwargs={"public_id": uuid.uuid4()})).status_code \
         == 404
 
 
@@ -107,24 +107,24 @@ def test_results_page_hides_small_groups_and_shows_the_change(client, anna, olga
             answers={key: 4 if k % 2 else 5 for key in ALL_FOUR})
     _answers(after, 2, 5, background="newcomer")
     client.force_login(anna)
-    response = client.get(_url(after, "impact_survey_round"), HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(_url(after, "impact:survey_round"), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Not shown: fewer than 10 answers" in html
     everyone = response.context["sections"][0][2][0]
     assert everyone.difference is not None and everyone.difference.low > 0
     client.force_login(olga)
-    assert client.get(_url(after, "impact_survey_round")).status_code == 404
+    assert client.get(_url(after, "impact:survey_round")).status_code == 404
 
 
 def test_coordinator_opens_a_round(client, anna):
     client.force_login(anna)
     today = timezone.localdate().isoformat()
-    response = client.post(reverse("impact_survey_rounds"), {
+    response = client.post(reverse("impact:survey_rounds"), {
         "title": "Voormeting Oost", "phase": "before", "opens_on": today, "closes_on": today})
     assert response.status_code == 302
     assert SurveyRound.objects.get().organisation.slug == "samen-oost"
-    bad = client.post(reverse("impact_survey_rounds"), {
+    bad = client.post(reverse("impact:survey_rounds"), {
         "title": "Fout", "phase": "before", "opens_on": today, "closes_on": "2000-01-01"})
     assert bad.status_code == 200 and b"Fout" in bad.content
 
@@ -146,9 +146,9 @@ def test_round_list_query_count_is_fixed(client, anna, org, django_assert_num_qu
         SurveyRound.objects.create(organisation=org, title=f"Ronde {k}", phase="during",
                                    opens_on=today, closes_on=today)
     client.force_login(anna)
-    client.get(reverse("impact_survey_rounds"))  # warm the session and role caches
+    client.get(reverse("impact:survey_rounds"))  # warm the session and role caches
     # session, user, role check, organisation, roles for the menu, participant check, rounds,
     # organisations for the form
     with django_assert_num_queries(7):
-        response = client.get(reverse("impact_survey_rounds"))
+        response = client.get(reverse("impact:survey_rounds"))
     assert len(response.context["rounds"]) == 5

@@ -40,11 +40,11 @@ def test_match_and_repeated_co_attendance_make_ties(report_world, org):
 
 def test_ties_page_shows_numbers_and_a_picture_without_names(client, anna, olga, report_world):
     client.force_login(anna)
-    response = client.get(reverse("impact_ties"))
+    response = client.get(reverse("impact:ties"))
     assert response.status_code == 200
     html = response.content.decode()
     assert "<svg" in html and "<circle" in html
     for name in ("Sanne", "Lotte", "Fatima"):
         assert name not in html
     client.force_login(olga)
-    assert client.get(reverse("impact_ties")).context["organisation"].slug == "buurtwerk-west"
+    assert client.get(reverse("impact:ties")).context["organisation"].slug == "buurtwerk-west"

@@ -19,6 +19,7 @@ from metelkaar.partners.selectors import partner_progress
 from metelkaar.partners.signing import SALT, progress_token, progress_url
 from metelkaar.people.models import Consent, SensitiveProfile
 from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_the_page_shows_only_the_schools_own_pupils_and_no_private_data(
     for private in ("origin-XYZ", "status-XYZ", "orientation-XYZ", "Surname-XYZ", "Student",
                     "1091XY", "0612345678", "sara@student.test", "Daan", "Ouder van"):
         assert private not in html, private
-    assert response["Cache-Control"] == "no-store"
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
 
 
 def test_the_progress_page_has_a_fixed_number_of_queries(
@@ -90,9 +91,9 @@ def test_the_progress_page_has_a_fixed_number_of_queries(
 
 def test_a_changed_link_is_not_found(client, placed):
     token = progress_token(placed)
-    assert client.get(reverse("partner_progress", args=[token[:-2] + "xx"])).status_code == 404
+    assert client.get(reverse("partners:progress", args=[token[:-2] + "xx"])).status_code == 404
     forged = signing.dumps({"p": str(placed.public_id), "e": "0" * 16}, salt=SALT)
-    assert client.get(reverse("partner_progress", args=[forged])).status_code == 404
+    assert client.get(reverse("partners:progress", args=[forged])).status_code == 404
 
 
 def test_an_old_link_has_expired(client, placed):
@@ -101,9 +102,9 @@ def test_an_old_link_has_expired(client, placed):
     from unittest import mock
 
     with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
-        response = client.get(reverse("partner_progress", args=[token]))
+        response = client.get(reverse("partners:progress", args=[token]), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 410
-    assert "verlopen" in response.content.decode() or "expired" in response.content.decode()
+    assert "expired" in response.content.decode()
 
 
 def test_a_new_contact_person_ends_the_old_link(client, placed, anna):
@@ -116,7 +117,8 @@ def test_a_new_contact_person_ends_the_old_link(client, placed, anna):
 
 
 def test_the_link_goes_by_email_to_the_contact_person_only(client, placed, sessions, anna):
-    services.progress_link_request(partner=placed, by=anna)
+    with committed():
+        services.progress_link_request(partner=placed, by=anna)
     (message,) = mail.outbox
     assert message.to == ["els@regenboog.test"]
     assert "Els Meijer" in message.body

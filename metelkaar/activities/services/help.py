@@ -16,18 +16,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.activities.emails import HelpManageEmail, HelpMessageEmail
 from metelkaar.activities.models import HelpConversation, HelpMessage, HelpPost
-from metelkaar.activities.services.common import (
+from metelkaar.activities.signing import (  # noqa: F401 (the tokens are re-exported)
+    CONVERSATION_SALT,
+    POST_SALT,
     InvalidLink,
-    absolute,
-    mail_send,
-    token_make,
+    help_conversation_token,
+    help_post_token,
     token_read,
 )
+from metelkaar.core.notifications.outbox import notify
 from metelkaar.programmes.models import Programme
 
-POST_SALT = "metelkaar.activities.helppost"
-CONVERSATION_SALT = "metelkaar.activities.helpconversation"
 DEFAULT_DAYS = 14
 MAX_DAYS = 60
 PC4_RE = re.compile(r"(?<!\d)([1-9]\d{3})(?!\d)")
@@ -86,14 +87,8 @@ def help_post_create(
             description=description.strip(),
             language=language,
         )
-        from metelkaar.activities.tasks import send_help_manage_link
-
-        send_help_manage_link.enqueue(post.pk)
+        notify(HelpManageEmail, post, to=["poster"])
     return post
-
-
-def help_post_token(post: HelpPost) -> str:
-    return token_make(salt=POST_SALT, payload={"p": str(post.public_id)})
 
 
 def help_post_from_token(token: str) -> HelpPost:
@@ -102,20 +97,6 @@ def help_post_from_token(token: str) -> HelpPost:
     if post is None:
         raise InvalidLink
     return post
-
-
-def help_manage_link_send(*, post: HelpPost) -> None:
-    link = absolute("help_manage", token=help_post_token(post))
-    mail_send(
-        to=post.email,
-        language=post.language,
-        template="help_manage",
-        context={"post": post, "link": link},
-    )
-
-
-def help_conversation_token(conversation: HelpConversation, role: str) -> str:
-    return token_make(salt=CONVERSATION_SALT, payload={"c": str(conversation.public_id), "r": role})
 
 
 def help_conversation_from_token(token: str) -> tuple[HelpConversation, str]:
@@ -158,27 +139,10 @@ def help_message_send(*, conversation: HelpConversation, sender: str, body: str)
         message = HelpMessage.objects.create(
             conversation=conversation, sender=sender, body=body.strip()
         )
-        from metelkaar.activities.tasks import relay_help_message
-
-        relay_help_message.enqueue(message.pk)
+        # Relayed to the other side; neither sees the other's address.
+        other = "poster" if sender == HelpMessage.Sender.RESPONDER else "responder"
+        notify(HelpMessageEmail, message, to=[other])
     return message
-
-
-def help_message_relay(*, message: HelpMessage) -> None:
-    """E-mail a message to the other side, with a link to answer; no address is revealed."""
-    conversation = message.conversation
-    post = conversation.post
-    if message.sender == HelpMessage.Sender.RESPONDER:
-        to, recipient, sender_name = post.email, "poster", conversation.responder_name
-    else:
-        to, recipient, sender_name = conversation.responder_email, "responder", post.name
-    link = absolute("help_conversation", token=help_conversation_token(conversation, recipient))
-    mail_send(
-        to=to,
-        language=post.language,
-        template="help_message",
-        context={"post": post, "sender_name": sender_name, "body": message.body, "link": link},
-    )
 
 
 def help_details_share(*, conversation: HelpConversation, role: str) -> HelpConversation:

@@ -15,18 +15,22 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.activities.emails import (
+    PROJECT_ROLES,
+    ProjectConfirmEmail,
+    ProjectEvaluateEmail,
+)
 from metelkaar.activities.models import HomeProject, ProjectDate, ProjectEvaluation, ProjectSignup
-from metelkaar.activities.services.common import (
+from metelkaar.activities.signing import (  # noqa: F401 (the token is re-exported)
+    PROJECT_SALT,
     InvalidLink,
-    absolute,
-    mail_send,
-    token_make,
+    project_token,
     token_read,
 )
+from metelkaar.core.notifications.outbox import notify
 from metelkaar.programmes.models import Programme
 
-SALT = "metelkaar.activities.project"
-ROLES = ("professional", "resident")
+ROLES = PROJECT_ROLES
 ACTIONS = ("confirm", "evaluate")
 
 
@@ -121,13 +125,9 @@ def project_signup_create(
         )
 
 
-def project_token(*, project: HomeProject, role: str, action: str) -> str:
-    return token_make(salt=SALT, payload={"p": str(project.public_id), "r": role, "a": action})
-
-
 def project_from_token(*, token: str, action: str) -> tuple[HomeProject, str]:
     """The project and role of a link; :class:`InvalidLink` when tampered, expired or unknown."""
-    payload = token_read(salt=SALT, token=token)
+    payload = token_read(salt=PROJECT_SALT, token=token)
     role = payload.get("r")
     if payload.get("a") != action or role not in ROLES:
         raise InvalidLink
@@ -159,54 +159,21 @@ def project_confirm(*, project: HomeProject, role: str) -> HomeProject:
             professional_confirmed_at__isnull=False,
             resident_confirmed_at__isnull=False,
         ).update(status=HomeProject.Status.DONE)
+        project.refresh_from_db()
         if done:
-            from metelkaar.activities.tasks import send_project_evaluation_links
-
-            send_project_evaluation_links.enqueue(project.pk)
-    project.refresh_from_db()
+            notify(ProjectEvaluateEmail, project, to=_roles(project))
     return project
 
 
-def _recipients(project: HomeProject) -> list[tuple[str, str, str]]:
-    people = [("professional", project.professional_email, project.professional_name)]
-    if project.resident_email:
-        people.append(("resident", project.resident_email, project.resident_name))
-    return people
-
-
-def project_confirmation_links_send(*, project: HomeProject) -> None:
-    """E-mail the professional and the resident a link to confirm completion."""
-    for role, email, name in _recipients(project):
-        if getattr(project, f"{role}_confirmed_at"):
-            continue
-        link = absolute(
-            "project_confirm", token=project_token(project=project, role=role, action="confirm")
-        )
-        mail_send(
-            to=email,
-            language=project.language,
-            template="project_confirm",
-            context={"project": project, "name": name, "link": link},
-        )
+def _roles(project: HomeProject) -> list[str]:
+    """Who gets the project's e-mails: the professional, and the resident if she has an address."""
+    return [role for role in ROLES if getattr(project, f"{role}_email")]
 
 
 def project_confirmation_request(*, project: HomeProject) -> None:
-    from metelkaar.activities.tasks import send_project_confirmation_links
-
-    send_project_confirmation_links.enqueue(project.pk)
-
-
-def project_evaluation_links_send(*, project: HomeProject) -> None:
-    for role, email, name in _recipients(project):
-        link = absolute(
-            "project_evaluate", token=project_token(project=project, role=role, action="evaluate")
-        )
-        mail_send(
-            to=email,
-            language=project.language,
-            template="project_evaluate",
-            context={"project": project, "name": name, "link": link},
-        )
+    """E-mail a link to confirm completion to whoever has not confirmed yet."""
+    notify(ProjectConfirmEmail, project,
+           to=[role for role in _roles(project) if not getattr(project, f"{role}_confirmed_at")])
 
 
 def project_evaluation_create(

@@ -12,8 +12,9 @@ from metelkaar.activities import selectors
 from metelkaar.activities.forms import GroupSeriesForm, GroupSessionForm, RsvpForm, WalkInForm
 from metelkaar.activities.models import GroupSeries, SessionRsvp
 from metelkaar.activities.services import cafe as services
-from metelkaar.activities.views.common import managed_programme, require_manage
+from metelkaar.activities.views.common import MANAGE, managed_programme
 from metelkaar.core.decorators import coordinator_required
+from metelkaar.core.permissions import get_permitted_or_404
 from metelkaar.people.vocabulary import LANGUAGE_LABELS
 from metelkaar.programmes.models import Programme
 
@@ -27,7 +28,7 @@ def series_list(request, public_id):
     if request.method == "POST" and form.is_valid():
         series = services.group_series_create(programme=programme, **form.cleaned_data)
         messages.success(request, _("The language café has been created."))
-        return redirect("cafe_series", public_id=series.public_id)
+        return redirect("activities:cafe_series", public_id=series.public_id)
     return render(
         request,
         "activities/cafe/series_list.html",
@@ -40,9 +41,10 @@ def series_list(request, public_id):
 
 
 def _series(request, public_id) -> GroupSeries:
-    series = get_object_or_404(selectors.series_visible_to(request.user), public_id=public_id)
-    require_manage(request, series.programme)
-    return series
+    return get_permitted_or_404(
+        request.user, selectors.series_visible_to(request.user), MANAGE, on="programme",
+        public_id=public_id,
+    )
 
 
 @coordinator_required
@@ -52,7 +54,7 @@ def series_detail(request, public_id):
     if request.method == "POST" and form.is_valid():
         services.group_session_create(series=series, **form.cleaned_data)
         messages.success(request, _("The session has been added."))
-        return redirect("cafe_series", public_id=series.public_id)
+        return redirect("activities:cafe_series", public_id=series.public_id)
     return render(
         request,
         "activities/cafe/series_detail.html",
@@ -63,16 +65,17 @@ def series_detail(request, public_id):
             "sessions": selectors.session_list(series=series),
             "rate": selectors.series_returning_rate(series=series),
             "public_url": request.build_absolute_uri(
-                reverse("cafe_public", args=[series.public_id])
+                reverse("activities:cafe_public", args=[series.public_id])
             ),
         },
     )
 
 
 def _session(request, public_id):
-    session = get_object_or_404(selectors.sessions_visible_to(request.user), public_id=public_id)
-    require_manage(request, session.series.programme)
-    return session
+    return get_permitted_or_404(
+        request.user, selectors.sessions_visible_to(request.user), MANAGE,
+        on="series.programme", public_id=public_id,
+    )
 
 
 @coordinator_required
@@ -104,7 +107,7 @@ def session_door(request, public_id):
         messages.success(
             request, _("%(name)s is marked present.") % {"name": form.cleaned_data["name"]}
         )
-        return redirect("cafe_door", public_id=session.public_id)
+        return redirect("activities:cafe_door", public_id=session.public_id)
     rsvps = selectors.session_rsvps(session=session)
     return render(
         request,
@@ -128,7 +131,9 @@ def rsvp_attendance(request, public_id):
     services.rsvp_attendance_set(rsvp=rsvp, attended=request.POST.get("attended") == "1")
     if request.headers.get("HX-Request"):
         return render(request, "activities/cafe/_attendance_toggle.html", {"rsvp": rsvp})
-    return redirect(reverse("cafe_door", args=[rsvp.session.public_id]) + f"#rsvp-{rsvp.public_id}")
+    return redirect(
+        reverse("activities:cafe_door", args=[rsvp.session.public_id]) + f"#rsvp-{rsvp.public_id}"
+    )
 
 
 @coordinator_required

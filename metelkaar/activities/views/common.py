@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from metelkaar.core.permissions import get_permitted_or_404
 from metelkaar.programmes.models import Programme
 from metelkaar.programmes.selectors import programmes_visible_to
+
+#: The rule every coordinator page of an activity checks, on the activity's programme.
+MANAGE = "activities.manage_programme"
 
 
 def managed_programme(request, public_id, kind: str) -> Programme:
     """A programme of this kind in the user's organisations (404) that they manage (403)."""
-    programme = get_object_or_404(
-        programmes_visible_to(request.user), public_id=public_id, kind=kind
+    return get_permitted_or_404(
+        request.user, programmes_visible_to(request.user), MANAGE, public_id=public_id, kind=kind
     )
-    require_manage(request, programme)
-    return programme
-
-
-def require_manage(request, programme: Programme) -> None:
-    if not request.user.has_perm("activities.manage_programme", programme):
-        raise PermissionDenied
 
 
 def public_programme(public_id, kind: str) -> Programme:

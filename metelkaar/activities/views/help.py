@@ -94,7 +94,7 @@ def post_detail(request, public_id):
             form.add_error(None, str(error))
         else:
             return redirect(
-                "help_conversation",
+                "activities:help_conversation",
                 token=services.help_conversation_token(conversation, "responder"),
             )
     return render(
@@ -125,7 +125,7 @@ def manage(request, token):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Your post is closed. Thank you!"))
-        return redirect("help_manage", token=token)
+        return redirect("activities:help_manage", token=token)
     return render(
         request,
         "activities/help/manage.html",
@@ -153,13 +153,13 @@ def conversation(request, token):
         if request.POST.get("action") == "share":
             services.help_details_share(conversation=conv, role=role)
             messages.success(request, _("You have agreed to share your details."))
-            return redirect("help_conversation", token=token)
+            return redirect("activities:help_conversation", token=token)
         if form.is_valid():
             services.help_message_send(
                 conversation=conv, sender=role, body=form.cleaned_data["body"]
             )
             messages.success(request, _("Your message has been sent."))
-            return redirect("help_conversation", token=token)
+            return redirect("activities:help_conversation", token=token)
     post = conv.post
     me_shares = conv.poster_shares if role == "poster" else conv.responder_shares
     other_name = conv.responder_name if role == "poster" else post.name
@@ -217,7 +217,7 @@ def coordinator_help(request, public_id):
             "posts": _with_tags(selectors.help_posts_for_coordinator(programme=programme)[:200]),
             "pair_forms": pair_forms,
             "board_url": request.build_absolute_uri(
-                reverse("help_board", args=[programme.public_id])
+                reverse("activities:help_board", args=[programme.public_id])
             ),
         },
     )
@@ -233,7 +233,7 @@ def coordinator_pair_to_buddies(request, public_id):
     )
     if not form.is_valid():
         messages.error(request, _("Choose a buddy programme and try again."))
-        return redirect("help_coordinator", public_id=programme.public_id)
+        return redirect("activities:help_coordinator", public_id=programme.public_id)
     try:
         emails = signing.loads(form.cleaned_data["pair"], salt=PAIR_SALT)
     except signing.BadSignature:
@@ -274,4 +274,4 @@ def coordinator_pair_to_buddies(request, public_id):
                     "Make the match on the programme page."
                 ),
             )
-    return redirect("help_coordinator", public_id=programme.public_id)
+    return redirect("activities:help_coordinator", public_id=programme.public_id)

@@ -20,14 +20,15 @@ from metelkaar.activities.models import HomeProject, ProjectEvaluation
 from metelkaar.activities.services import projects as services
 from metelkaar.activities.services.common import InvalidLink
 from metelkaar.activities.views.common import (
+    MANAGE,
     invalid_link,
     language,
     managed_programme,
     public_programme,
-    require_manage,
 )
 from metelkaar.activities.vocabulary import PROJECT_TASK_LABELS
 from metelkaar.core.decorators import coordinator_required
+from metelkaar.core.permissions import get_permitted_or_404
 from metelkaar.programmes.models import Programme
 
 PROJECT = Programme.Kind.PROJECT
@@ -62,16 +63,17 @@ def project_create(request, public_id):
         messages.success(
             request, _("The project has been created. Now add the days volunteers can come.")
         )
-        return redirect("project_detail", public_id=project.public_id)
+        return redirect("activities:project_detail", public_id=project.public_id)
     return render(
         request, "activities/projects/project_form.html", {"programme": programme, "form": form}
     )
 
 
 def _project(request, public_id) -> HomeProject:
-    project = get_object_or_404(selectors.projects_visible_to(request.user), public_id=public_id)
-    require_manage(request, project.programme)
-    return project
+    return get_permitted_or_404(
+        request.user, selectors.projects_visible_to(request.user), MANAGE, on="programme",
+        public_id=public_id,
+    )
 
 
 @coordinator_required
@@ -81,7 +83,7 @@ def project_detail(request, public_id):
     if request.method == "POST" and form.is_valid():
         services.project_date_add(project=project, **form.cleaned_data)
         messages.success(request, _("The day has been added."))
-        return redirect("project_detail", public_id=project.public_id)
+        return redirect("activities:project_detail", public_id=project.public_id)
     return render(
         request,
         "activities/projects/project_detail.html",
@@ -93,7 +95,7 @@ def project_detail(request, public_id):
             "dates": selectors.project_dates(project=project),
             "evaluations": project.evaluations.order_by("role"),
             "public_url": request.build_absolute_uri(
-                reverse("project_public", args=[project.public_id])
+                reverse("activities:project_public", args=[project.public_id])
             ),
         },
     )
@@ -108,7 +110,7 @@ def project_confirm_for(request, public_id):
     if role in services.ROLES:
         services.project_confirm(project=project, role=role)
         messages.success(request, _("The confirmation has been recorded."))
-    return redirect("project_detail", public_id=project.public_id)
+    return redirect("activities:project_detail", public_id=project.public_id)
 
 
 @require_POST
@@ -117,7 +119,7 @@ def project_ask_confirmation(request, public_id):
     project = _project(request, public_id)
     services.project_confirmation_request(project=project)
     messages.success(request, _("We have sent the confirmation links by e-mail."))
-    return redirect("project_detail", public_id=project.public_id)
+    return redirect("activities:project_detail", public_id=project.public_id)
 
 
 def public_projects(request, public_id):
