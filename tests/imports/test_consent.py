@@ -1,0 +1,53 @@
+"""An imported person confirms from the e-mail link; until then the pool holds them back."""
+
+from __future__ import annotations
+
+from django.core import mail
+from django.urls import reverse
+
+from metelkaar.core.notifications import outbox
+from metelkaar.imports.emails import ConsentRequestEmail
+from metelkaar.imports.models import ConsentRequest
+from metelkaar.imports.signing import consent_token
+from metelkaar.people.models import Consent
+from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed, make_person
+
+
+def _imported(org, programme, **fields):
+    person = make_person(org, "Zoë", last_name="Çelik", email="zoe@example.test", **fields)
+    enrolment = Enrolment.objects.create(programme=programme, person=person, side="a",
+                                         status="waiting")
+    return ConsentRequest.objects.create(person=person, enrolment=enrolment)
+
+
+def test_the_e_mail_is_in_the_persons_language_and_links_to_the_page(org, programme):
+    request = _imported(org, programme, preferred_language="nl")
+    with committed():
+        outbox.notify(ConsentRequestEmail, request, to=[request.person])
+    [message] = mail.outbox
+    assert message.to == ["zoe@example.test"]
+    assert "Wil je meedoen" in message.subject
+    assert f"/meedoen/{request.public_id}:" in message.body
+
+
+def test_saying_yes_records_the_participation_consent_once(client, org, programme):
+    request = _imported(org, programme)
+    url = reverse("imports:consent", args=[consent_token(request)])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200 and "Zoë Çelik" in page.content.decode()
+    assert not Consent.objects.filter(person=request.person).exists()
+    client.post(url)
+    client.post(url)
+    request.refresh_from_db()
+    assert request.confirmed_at is not None
+    assert Consent.objects.filter(person=request.person, purpose="participation").count() == 1
+
+
+def test_a_forged_token_is_a_404(client, org, programme):
+    request = _imported(org, programme)
+    url = reverse("imports:consent", args=[consent_token(request) + "x"])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    request.refresh_from_db()
+    assert request.confirmed_at is None
