@@ -8,8 +8,12 @@ organisation and must never see anything of Anna's.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + sync Playwright
 
@@ -26,6 +30,18 @@ CHROMIUM_ARGS = [
 PASSWORD = "a-Long-test-password-1"
 
 
+def committed():
+    """``with committed(): step()``: run ``step``, then what it queued for after its commit.
+
+    A test runs inside one transaction that never commits, so the e-mail a
+    step records goes out (as in production, once the step commits) only here.
+    Keep each ``with`` around the steps themselves, never nested.
+    """
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
@@ -35,15 +51,57 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests and the access/fuzz matrix, which `make test-fast` leaves out."""
+    for item in items:
+        parts = item.path.parts
+        if "e2e" in parts:
+            item.add_marker(pytest.mark.browser)
+        if "trust" in parts:
+            item.add_marker(pytest.mark.matrix)
+
+
+def module_world(build: Callable[[], object]):
+    """A module-scoped fixture holding what ``build()`` returns, built once per module.
+
+    It is built inside an outer transaction that is rolled back after the
+    module's last test; each test runs in its own savepoint (pytest-django's
+    ``db``), so what one test changes is undone before the next. Use it for data
+    that many tests of a module read (the demo neighbourhood, the trust world).
+    """
+
+    @pytest.fixture(scope="module")
+    def _fixture(django_db_setup, django_db_blocker, tmp_path_factory):
+        overrides = override_settings(**_test_overrides(tmp_path_factory.mktemp("world")))
+        with django_db_blocker.unblock(), overrides:
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                yield build()
+            finally:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+
+    return _fixture
+
+
+def _test_overrides(folder: Path) -> dict:
+    """Tests send mail to memory, run tasks immediately and keep files in ``folder``."""
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "MEDIA_ROOT": folder / "media",
+        "DATA_DIR": folder / "data",  # locks and backups: nothing shared between workers
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "STAFF_2FA_REQUIRED": False,  # tests of two-step login turn it on themselves
+        "PUBLIC_FORM_LIMIT": 0,  # the throttle's own tests turn it on
+    }
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
-    """Tests send mail to memory, run tasks immediately and keep files in tmp."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STAFF_2FA_REQUIRED = False  # tests of two-step login turn it on themselves
-    settings.PUBLIC_FORM_LIMIT = 0  # the throttle's own tests turn it on
+    for name, value in _test_overrides(tmp_path).items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
+from metelkaar.core.notifications.outbox import deliveries_delete_orphans
 from metelkaar.demo import data
 from metelkaar.demo.oost import seed_oost, seed_west
 from metelkaar.matches.models import ContactMoment, Match
@@ -101,6 +102,9 @@ def demo_reset() -> int:
         SensitiveProfile.objects.filter(person__organisation__in=organisations).delete()
         deleted = _delete_protected_first(organisations)
         User.objects.filter(pk__in=user_ids).delete()
+        # E-mails to an address the object held (a requester, a poster) name
+        # their object by id only, so they do not go with it.
+        deleted += deliveries_delete_orphans()
     return deleted
 
 

@@ -15,6 +15,7 @@ from metelkaar.people.selectors import people_visible_to, user_roles
 from metelkaar.programmes.models import Attendance, Enrolment, EnrolmentStatusChange, Programme
 from metelkaar.programmes.screening import valid_vog
 from metelkaar.programmes.services import intake_steps
+from tests.conftest import module_world
 
 PASSWORD = "metelkaar-demo"
 LOGINS = ["coordinator@example.org", "coach@example.org", "participant@example.org",
@@ -23,9 +24,13 @@ LOGINS = ["coordinator@example.org", "coach@example.org", "participant@example.o
 pytestmark = pytest.mark.django_db
 
 
+# The demo is seeded once for the module; each test's changes are rolled back.
+_demo = module_world(demo_seed)
+
+
 @pytest.fixture
-def seeded():
-    return demo_seed()
+def seeded(_demo, db):
+    return _demo
 
 
 def _counts():

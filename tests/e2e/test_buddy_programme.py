@@ -46,7 +46,7 @@ def jan_waiting(org, cocktail):
 
 def amal_signs_up(page, live_server, programme):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
+    page.goto(live_server.url + reverse("programmes:signup_wizard", args=[programme.public_id]))
     page.get_by_label("Ik wil graag een maatje").check()
     next_step(page)
     fill_about(page, first_name="Amal", email="amal@example.test", birth_year="1994")
@@ -94,10 +94,10 @@ def test_a_buddy_never_sees_what_was_told_in_confidence(
     # The coordinator takes Amal in and lets the engine propose a buddy.
     page.set_viewport_size(DESKTOP)
     login(page, live_server, anna.email, PASSWORD)
-    page.goto(live_server.url + reverse("enrolment_detail", args=[amal.public_id]))
+    page.goto(live_server.url + reverse("programmes:enrolment_detail", args=[amal.public_id]))
     page.get_by_role("button", name=re.compile("Naar: Wacht op een koppeling")).click()
     expect(page.locator(".badge").first).to_have_text("Wacht op een koppeling")
-    page.goto(live_server.url + reverse("proposals_home", args=[cocktail.public_id]))
+    page.goto(live_server.url + reverse("proposals:home", args=[cocktail.public_id]))
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Koppelingen voorstellen")).click()
     expect(page.get_by_role("heading", level=2).filter(has_text="Amal")).to_contain_text("Jan")
@@ -111,7 +111,7 @@ def test_a_buddy_never_sees_what_was_told_in_confidence(
     page.context.clear_cookies()
     page.set_viewport_size(PHONE)
     login(page, live_server, "jan@example.test", PASSWORD)
-    page.goto(live_server.url + reverse("my_matches"))
+    page.goto(live_server.url + reverse("matches:my_matches"))
     assert_no_secrets(page, "Jan's matches")
     assert_no_axe_violations(page)
     page.get_by_role("link", name=re.compile("Amal")).first.click()

@@ -54,7 +54,7 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     page, live_server, families, de_boer, anna, transactional_db
 ):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("signup_wizard", args=[families.public_id]))
+    page.goto(live_server.url + reverse("programmes:signup_wizard", args=[families.public_id]))
     page.get_by_label("Ons gezin wil graag een ander gezin leren kennen").check()
     assert_no_axe_violations(page)
     next_step(page)
@@ -91,7 +91,7 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     # The coordinator finds the family among the newcomer families.
     page.set_viewport_size(DESKTOP)
     login(page, live_server, anna.email, PASSWORD)
-    page.goto(live_server.url + reverse("programme_detail", args=[families.public_id]))
+    page.goto(live_server.url + reverse("programmes:detail", args=[families.public_id]))
     row = page.get_by_role("row").filter(has_text="Rania")
     expect(row).to_contain_text("Nieuwkomersgezin")
     expect(page.get_by_role("row").filter(has_text="Lotte")).to_contain_text("Gezin uit de buurt")
@@ -101,7 +101,7 @@ def test_a_family_signs_up_and_is_proposed_a_local_family(
     expect(page.locator(".badge").first).to_have_text("Wacht op een koppeling")
 
     # The engine proposes the De Boer household; Anna approves.
-    page.goto(live_server.url + reverse("proposals_home", args=[families.public_id]))
+    page.goto(live_server.url + reverse("proposals:home", args=[families.public_id]))
     page.get_by_role("button", name=re.compile("Koppelingen voorstellen")).click()
     proposal = page.get_by_role("heading", level=2).filter(has_text="Rania")
     expect(proposal).to_contain_text("Lotte")

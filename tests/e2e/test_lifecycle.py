@@ -158,11 +158,12 @@ def test_a_quiet_match_raises_a_signal_the_coach_resolves(page, live_server, pro
 
     as_user(page, live_server, bram.email, DESKTOP)
     page.goto(f"{base}/coach/")
-    page.get_by_text("Er is al 40 dagen geen contact opgeschreven.").wait_for()
     assert_no_axe_violations(page)
+    # The row shows the signals as chips; they open into the reasons and resolve forms.
     signal = Signal.objects.get(match=match, rule="no_contact")
     page.locator(f"#resolve-{signal.pk}").locator("xpath=ancestor::details").locator(
         "summary").click()
+    page.get_by_text("Er is al 40 dagen geen contact opgeschreven.").wait_for()
     page.locator(f"#resolve-{signal.pk}").fill("Beiden gebeld: ze spreken vrijdag af.")
     page.locator(f"#resolve-{signal.pk}").locator("xpath=ancestor::form").get_by_role(
         "button", name="Afhandelen").click()

@@ -41,7 +41,7 @@ def mentors(org):
 
 def guardian_signs_up_noor(page, live_server, programme):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
+    page.goto(live_server.url + reverse("programmes:signup_wizard", args=[programme.public_id]))
     page.get_by_label("Ik meld een leerling aan die graag een mentor wil").check()
     assert_no_axe_violations(page)
     next_step(page)
@@ -86,19 +86,19 @@ def test_a_guardian_signs_up_a_pupil_and_the_school_follows_her_progress(
     # The coordinator sees the guardian's consent and finishes intake.
     page.set_viewport_size(DESKTOP)
     login(page, live_server, anna.email, PASSWORD)
-    page.goto(live_server.url + reverse("privacy_person_data", args=[noor.person.public_id]))
+    page.goto(live_server.url + reverse("privacy:person_data", args=[noor.person.public_id]))
     expect(page.get_by_text("Toestemming van ouder of voogd voor een minderjarige").first
            ).to_be_visible()
     expect(page.get_by_text("Rania Haddad").first).to_be_visible()
     assert_no_axe_violations(page)
-    page.goto(live_server.url + reverse("enrolment_detail", args=[noor.public_id]))
+    page.goto(live_server.url + reverse("programmes:enrolment_detail", args=[noor.public_id]))
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Naar: Intake")).click()
     page.get_by_role("button", name=re.compile("Naar: Wacht op een koppeling")).click()
     expect(page.locator(".badge").first).to_have_text("Wacht op een koppeling")
 
     # Noor's school becomes a partner and Noor is placed in groep 7/8.
-    page.goto(live_server.url + reverse("partner_list", args=[mentors.public_id]))
+    page.goto(live_server.url + reverse("partners:list", args=[mentors.public_id]))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Partner toevoegen").click()  # empty: errors, no 500
     expect(page.locator(".error-summary")).to_be_visible()

@@ -29,7 +29,7 @@ def test_participant_downloads_her_data_then_erases_it(page, live_server, org, p
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Mijn gegevens bekijken (lezen of afdrukken)").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Alle gegevens over u"
+    assert page.get_by_role("heading", level=1).inner_text() == "Alle gegevens over jou"
     assert page.get_by_text(FATIMA.phone).count() >= 1
     assert_no_axe_violations(page)
 
@@ -45,7 +45,7 @@ def test_participant_downloads_her_data_then_erases_it(page, live_server, org, p
     assert_no_axe_violations(page)
 
     page.get_by_role("button", name="Ja, wis mijn gegevens").click()
-    assert page.get_by_role("heading", level=1).inner_text().endswith("Uw gegevens zijn gewist")
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Je gegevens zijn gewist")
     record = ErasureRecord.objects.get()
     assert page.get_by_text(str(record.reference)).is_visible()
     assert_no_axe_violations(page)

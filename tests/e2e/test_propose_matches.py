@@ -55,7 +55,7 @@ def test_coordinator_proposes_reviews_and_approves(
         page.get_by_role("heading", name=re.compile("Waarom ze bij elkaar passen"))
     ).to_be_visible()
     expect(
-        page.get_by_text(re.compile("Joost kan Amal helpen met Brieven en formulieren"))
+        page.get_by_text(re.compile("Joost kan Amal helpen met brieven en formulieren"))
     ).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Goedkeuren").click()

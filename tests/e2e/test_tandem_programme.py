@@ -32,7 +32,7 @@ def tandem(org):
 
 def signs_up(page, live_server, programme, name, email, speaks, learns):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("signup_wizard", args=[programme.public_id]))
+    page.goto(live_server.url + reverse("programmes:signup_wizard", args=[programme.public_id]))
     expect(page.get_by_label("Ik wil graag een maatje")).to_have_count(0)  # one pool
     fill_about(page, first_name=name, email=email, birth_year="1992")
     assert_no_axe_violations(page)
@@ -63,10 +63,12 @@ def test_two_tandem_partners_sign_up_and_are_proposed_as_a_pair(
     page.set_viewport_size(DESKTOP)
     login(page, live_server, anna.email, PASSWORD)
     for enrolment in Enrolment.objects.filter(programme=tandem):
-        page.goto(live_server.url + reverse("enrolment_detail", args=[enrolment.public_id]))
+        page.goto(
+            live_server.url + reverse("programmes:enrolment_detail", args=[enrolment.public_id])
+        )
         page.get_by_role("button", name=re.compile("Naar: Wacht op een koppeling")).click()
         expect(page.locator(".badge").first).to_have_text("Wacht op een koppeling")
-    page.goto(live_server.url + reverse("proposals_home", args=[tandem.public_id]))
+    page.goto(live_server.url + reverse("proposals:home", args=[tandem.public_id]))
     assert_no_axe_violations(page)
     page.get_by_role("button", name=re.compile("Koppelingen voorstellen")).click()
     proposal = page.get_by_role("heading", level=2).filter(has_text="Amal")
