@@ -202,7 +202,8 @@ PARTICIPANT_SOURCES = (
     "people/forms.py",
     # My page, my buddy, klik, contacts, check-ins and their e-mails
     "people/templates/people/my_page.html", "people/templates/people/_profile.html",
-    "matches/templates/matches/_status.html", "matches/templates/matches/checkin_*.html",
+    "matches/templates/matches/_status.html", "matches/templates/matches/_summary_next.html",
+    "matches/templates/matches/checkin_*.html",
     "matches/templates/matches/contact_form.html", "matches/templates/matches/my_matches.html",
     "matches/templates/matches/link_*.html",
     "matches/templates/matches/participant_match.html", "matches/templates/matches/email/*",

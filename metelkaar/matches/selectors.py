@@ -114,6 +114,14 @@ def mutuality_of(contacts: Iterable[ContactMoment]) -> Mutuality:
                      counts[D.TOGETHER])
 
 
+def open_checkin_of(match: Match, side: str) -> CheckIn | None:
+    """The oldest check-in sent to ``side`` of ``match`` and not answered yet."""
+    enrolment_id = match.enrolment_a_id if side == "a" else match.enrolment_b_id
+    return (CheckIn.objects.filter(match=match, enrolment_id=enrolment_id,
+                                   sent_at__isnull=False, answered_at=None)
+            .order_by("due_on", "pk").first())
+
+
 def last_activity(match: Match, contacts: Iterable[ContactMoment]) -> dict[str, object]:
     """The last day each side logged or confirmed a contact: {"a": date|None, "b": ...}."""
     last: dict[str, object] = {"a": None, "b": None}

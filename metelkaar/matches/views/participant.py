@@ -13,8 +13,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,6 +33,7 @@ from metelkaar.matches.services.links import (
     links_send_fresh,
     participant_from_token,
 )
+from metelkaar.matches.signing import checkin_token
 
 S = Match.Status
 
@@ -53,7 +57,8 @@ def _my_match(request, public_id) -> tuple[Match, str, object]:
     """The match, the side and who acts: the signed-in participant or the link's person."""
     # What participant pages show: not the coach, the coordinator or the
     # organisation (fewer joins to plan on every page; loaded when needed).
-    related = ("programme", "enrolment_a__person", "enrolment_b__person", "intro")
+    related = ("programme", "enrolment_a__person", "enrolment_b__person", "intro",
+               "agreement", "coordinator")
     if request.user.is_authenticated:
         match = selectors.matches_of_participant(request.user).select_related(None) \
             .select_related(*related).filter(public_id=public_id).first()
@@ -79,12 +84,16 @@ def my_matches(request):
     return render(request, "matches/my_matches.html", {"matches": matches})
 
 
+#: Meetings per page of the history on a participant's match page.
+HISTORY_PAGE_SIZE = 10
+
+
 def _page(request, match: Match, side: str, status=200):
     other = match.other_side(side)
     every = list(match.contacts.all())  # newest first
-    contacts = every[:50]
+    history = Paginator(every, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     own_enrolment = match.enrolment_a_id if side == "a" else match.enrolment_b_id
-    for contact in contacts:
+    for contact in history:
         contact.my_view = view_from_direction(side=side, direction=contact.direction)
         contact.mine = contact.logged_by_id == own_enrolment
         contact.icon = forms.ACTIVITY_ICONS.get(contact.activity, "sparkles")
@@ -92,20 +101,34 @@ def _page(request, match: Match, side: str, status=200):
     mutual = selectors.mutuality_of(every)
     i_helped = mutual.a_share if side == "a" else mutual.b_share
     was_helped = mutual.b_share if side == "a" else mutual.a_share
+    buddy = match.enrolment_on(other).person
+    intro = getattr(match, "intro", None)
+    checkin = selectors.open_checkin_of(match, side)
+    live = match.status in (S.ACTIVE, S.PAUSED, S.CLOSING)
     return render(request, "matches/participant_match.html", {
         "match": match,
         "side": side,
-        "buddy": match.enrolment_on(other).person,
+        "buddy": buddy,
         "accepted": getattr(match, f"accepted_{side}_at"),
         "my_klik": getattr(match, f"klik_{side}"),
-        "intro": getattr(match, "intro", None),
-        "contacts": contacts,
+        "buddy_answered_klik": getattr(match, f"klik_{other}") is not None,
+        "intro": intro,
+        "intro_ahead": intro is not None and intro.starts_at >= timezone.now(),
+        "agreement": getattr(match, "agreement", None),
+        "checkin_url": reverse("matches:checkin_answer", args=[checkin_token(checkin)])
+        if checkin else "",
+        # No buddy's phone or address here: nobody agreed to show them. Buddies
+        # swap numbers at the first meeting; the coordinator passes messages.
+        "coordinator": match.coordinator,
+        "history": history,
+        "last_contact": every[0] if every else None,
+        "contacts": history.object_list,
         "mutuality": mutual,
         "i_helped": i_helped,
         "was_helped": was_helped,
         "my_last": last[side],
         "buddy_last": last[other],
-        "can_log": match.status in (S.ACTIVE, S.PAUSED, S.CLOSING),
+        "can_log": live,
         "confirm_form": forms.ConfirmForm(),
         "view_labels": dict(forms.VIEW_CHOICES),
     }, status=status)
