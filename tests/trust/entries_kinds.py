@@ -206,6 +206,20 @@ ENTRIES: dict[str, Entry] = {
         PUBLIC, args={"token": "import_consent_token"},
         signed_tokens={"token": "signed and timestamped by metelkaar.imports.signing"},
     ),
+    "imports:upload": Entry(
+        "Coordinator: step 1 of a spreadsheet import, choose the file", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "imports:mapping": managed("Coordinator: step 2 of an import, match the columns",
+                               "import_job"),
+    "imports:preview": managed(
+        "Coordinator: step 3 of an import, every row as it will be stored (and the outcome)",
+        "import_job",
+    ),
+    "imports:progress": managed("Coordinator: progress of an import being checked or written",
+                                "import_job"),
+    "imports:run": managed("Coordinator: step 4, import every row or none (POST only)",
+                           "import_job", method="POST"),
     # --- partner schools of a mentor programme -------------------------------------------
     "partners:progress": Entry(
         "School contact person (no account): progress of her own pupils (signed link)",

@@ -171,6 +171,19 @@ def _add_imports(w: World) -> None:
 
     request = ConsentRequest.objects.create(person=w.person_fatima, enrolment=w.enrolment_fatima)
     w.import_consent_token = consent_token(request)
+    w.import_job = _checked_import(w.programme, w.users["coordinator"])
+    w.olga_import_job = _checked_import(w.olga_programme, w.users["other_coordinator"])
+
+
+def _checked_import(programme, coordinator):
+    """A small sheet uploaded, mapped and checked: ready for step 4."""
+    from metelkaar.imports import services
+
+    job = services.job_create(programme=programme, by=coordinator, filename="lijst.csv",
+                              data="Voornaam;Geboortejaar\r\nZoë;1990\r\n".encode())
+    services.job_set_mapping(job=job, by=coordinator, mapping=job.mapping,
+                             target_status="waiting", default_side="a")
+    return services.job_check(job=job)
 
 
 def _add_proposals(w: World) -> None:

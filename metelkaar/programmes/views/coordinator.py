@@ -26,6 +26,7 @@ KIND_LINK_TEMPLATES = [
     "impact/_programme_links.html",
     "partners/_programme_links.html",
     "privacy/_programme_links.html",
+    "imports/_programme_links.html",
 ]
 
 

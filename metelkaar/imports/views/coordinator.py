@@ -1,0 +1,148 @@
+"""The coordinator's four steps: upload, map the columns, preview, import.
+
+Thin views: each parses the form, calls one service and renders. A job of
+another organisation is a 404 (:func:`~metelkaar.imports.selectors.jobs_visible_to`);
+the services check the permission again (:mod:`metelkaar.imports.rules`).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from metelkaar.core.decorators import coordinator_required
+from metelkaar.imports import importing, readers, selectors, services
+from metelkaar.imports.forms import ImportForm, MappingForm, UploadForm
+from metelkaar.imports.refusals import sentence
+from metelkaar.programmes.selectors import programmes_visible_to
+
+PAGE_SIZE = 50
+S = services.ImportJob.Status
+BUSY = (S.CHECKING, S.IMPORTING)
+
+
+def _programme(request, public_id):
+    return get_object_or_404(programmes_visible_to(request.user), public_id=public_id)
+
+
+def _job(request, public_id):
+    return get_object_or_404(selectors.jobs_visible_to(request.user), public_id=public_id)
+
+
+@coordinator_required
+def upload(request, public_id):
+    """Step 1: choose the file."""
+    programme = _programme(request, public_id)
+    services.require(request.user, programme)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            if upload_file.size > services.MAX_BYTES:
+                raise services.ImportRefused("too_big")
+            job = services.job_create(
+                programme=programme,
+                by=request.user,
+                filename=upload_file.name,
+                data=upload_file.read(),
+            )
+        except (services.ImportRefused, readers.ReadError) as refusal:
+            form.add_error("file", sentence(refusal.code))
+        else:
+            return redirect("imports:mapping", public_id=job.public_id)
+    return render(request, "imports/upload.html", {"programme": programme, "form": form})
+
+
+@coordinator_required
+def mapping(request, public_id):
+    """Step 2: which field each column fills, the status and the side."""
+    job = _job(request, public_id)
+    services.require(request.user, job.programme)
+    if job.status in (S.IMPORTING, S.DONE):
+        return redirect("imports:preview", public_id=job.public_id)
+    form = MappingForm(request.POST or None, job=job)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.job_set_mapping(
+                job=job,
+                by=request.user,
+                mapping=form.mapping(),
+                target_status=form.cleaned_data["target_status"],
+                default_side=form.default_side(),
+            )
+        except services.ImportRefused as refusal:
+            form.add_error(None, sentence(refusal.code))
+        else:
+            services.job_check_start(job=job, by=request.user)
+            return redirect("imports:preview", public_id=job.public_id)
+    return render(
+        request,
+        "imports/mapping.html",
+        {
+            "job": job,
+            "programme": job.programme,
+            "form": form,
+        },
+    )
+
+
+@coordinator_required
+def preview(request, public_id):
+    """Step 3 (and the outcome of step 4): every row as it will be stored."""
+    job = _job(request, public_id)
+    services.require(request.user, job.programme)
+    if job.status == S.UPLOADED:
+        return redirect("imports:mapping", public_id=job.public_id)
+    context = {"job": job, "programme": job.programme, "busy": job.status in BUSY}
+    if job.status == S.CHECKED:
+        show = request.GET.get("show", "all")
+        if show not in selectors.SHOW:
+            show = "all"
+        rows = selectors.preview_rows(job, show)
+        context.update(
+            {
+                "show": show,
+                "columns": selectors.preview_columns(job),
+                "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+                "counts": job.preview.get("counts", {}),
+                "problems": selectors.problems(job),
+                "special_columns": job.preview.get("special_columns", []),
+                "form": ImportForm(initial={"duplicates": job.duplicates}),
+            }
+        )
+    elif job.status == S.FAILED:
+        context["error"] = sentence(job.error)
+    return render(request, "imports/preview.html", context)
+
+
+@coordinator_required
+def progress(request, public_id):
+    """The progress box, polled by htmx while the rows are checked or imported."""
+    job = _job(request, public_id)
+    services.require(request.user, job.programme)
+    busy = job.status in BUSY
+    response = render(request, "imports/_progress.html", {"job": job, "busy": busy})
+    if not busy and request.headers.get("HX-Request"):
+        response["HX-Redirect"] = reverse("imports:preview", args=[job.public_id])
+    return response
+
+
+@require_POST
+@coordinator_required
+def run(request, public_id):
+    """Step 4: import every row, or none."""
+    job = _job(request, public_id)
+    form = ImportForm(request.POST)
+    duplicates = form.cleaned_data["duplicates"] if form.is_valid() else ""
+    try:
+        job = importing.job_import_start(job=job, by=request.user, duplicates=duplicates)
+    except services.ImportRefused as refusal:
+        messages.error(request, sentence(refusal.code))
+    else:
+        if job.status == S.DONE:
+            messages.success(request, _("The people have been imported."))
+    return redirect("imports:preview", public_id=job.public_id)
