@@ -135,6 +135,9 @@ UNMATCHED = {
     "vog_expired": gettext_lazy(
         "The certificate of conduct (VOG) has expired; record a new one first."
     ),
+    "consent_pending": gettext_lazy(
+        "Imported from a spreadsheet and has not yet confirmed taking part (the e-mail link)."
+    ),
 }
 CONSTRAINTS = {
     "language": gettext_lazy("no common language at conversation level"),

@@ -37,9 +37,11 @@ def waiting_pool(programme: Programme, *, today: dt.date | None = None) -> tuple
     """Waiting enrolments that may be matched now, and those held back with a reason.
 
     Held back: people still in the cooling-off period after a closed match,
-    and people whose certificate of conduct (VOG) expired while they waited.
+    people whose certificate of conduct (VOG) expired while they waited, and
+    people imported from a spreadsheet who have not confirmed their consent yet.
     Returns ``(ready, held)`` where ``held`` is a list of ``(enrolment, reason)``.
     """
+    from metelkaar.imports.consent import pending_person_ids
     from metelkaar.matches.models import Match
     from metelkaar.programmes.screening import valid_vog
 
@@ -56,9 +58,12 @@ def waiting_pool(programme: Programme, *, today: dt.date | None = None) -> tuple
     cooling = set(recent.values_list("enrolment_a__person_id", flat=True)) | set(
         recent.values_list("enrolment_b__person_id", flat=True)
     )
+    unconfirmed = pending_person_ids([e.person_id for e in enrolments])
     ready, held = [], []
     for enrolment in enrolments:
-        if enrolment.person_id in cooling:
+        if enrolment.person_id in unconfirmed:
+            held.append((enrolment, "consent_pending"))
+        elif enrolment.person_id in cooling:
             held.append((enrolment, "cooling_off"))
         elif programme.needs_screening(enrolment.side) and valid_vog(enrolment, on=today) is None:
             held.append((enrolment, "vog_expired"))

@@ -129,6 +129,23 @@ def test_cooling_off_after_a_closed_match(org, programme, anna):
     assert why(run)["Amal"] == "Still in the cooling-off period after an earlier match."
 
 
+@pytest.mark.parametrize("confirmed", [False, True])
+def test_imported_and_not_yet_confirmed(org, programme, anna, confirmed):
+    from metelkaar.imports.consent import consent_confirm
+    from metelkaar.imports.models import ConsentRequest
+
+    amal = person(org, "Amal")
+    enrol(programme, person(org, "Kees"), "b")
+    request = ConsentRequest.objects.create(person=amal, enrolment=enrol(programme, amal, "a"))
+    if confirmed:
+        consent_confirm(request=request)
+    run = run_engine(programme, anna)
+    expected = ("Imported from a spreadsheet and has not yet confirmed taking part "
+                "(the e-mail link).")
+    assert (why(run).get("Amal") == expected) is not confirmed
+    assert (codes(run).get("Amal", ("",))[0] == "consent_pending") is not confirmed
+
+
 @pytest.mark.parametrize("expired", [True, False])
 def test_an_expired_certificate_of_conduct(org, programme, anna, expired):
     programme.requires_screening = True
