@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from metelkaar.imports import importing, services
 from metelkaar.imports.consent import consent_confirm
@@ -115,7 +116,8 @@ def test_an_imported_person_is_held_from_proposals_until_they_confirm(anna, prog
         ("Ümit", "consent_pending"),
         ("José", "consent_pending"),
     }
-    assert "not yet confirmed" in unmatched_sentence("consent_pending", {})
+    with translation.override("en"):
+        assert "not yet confirmed" in unmatched_sentence("consent_pending", {})
 
     zoe = ConsentRequest.objects.get(person__first_name="Zoë")
     consent_confirm(request=zoe)
