@@ -1,7 +1,8 @@
-"""E-mails about matches: one class per e-mail, one template per language.
+"""E-mails about matches: one class per e-mail, one translatable template each.
 
-Templates live in ``templates/matches/email/<name>.<language>.txt``; the first
-line is the subject, the rest the body (see :mod:`metelkaar.core.notifications`).
+Templates live in ``templates/matches/email/<name>.txt``, English with
+``{% blocktranslate %}``, rendered in the recipient's language; the first line is
+the subject, the rest the body (see :mod:`metelkaar.core.notifications`).
 Participants get the link to their own match page, staff the staff page.
 """
 

@@ -5,12 +5,15 @@ Modelled on adhocracy4's ``EmailBase``: a subclass names its ``kind``
 ``template``; it may add to :meth:`Email.context`, give :meth:`Email.attachments`
 and, for an address the object holds itself, answer :meth:`Email.role_recipient`.
 
-Templates are ``<template>.<language>.txt``: the first line is the subject,
-the rest the plain-text body. They are rendered **without** HTML escaping
+A template is ``<template>.txt``, written in English with ``{% blocktranslate %}``
+and rendered in the recipient's language from the app's catalogue (so it exists in
+every language the catalogue has); an older kind may still have one file per language,
+``<template>.<language>.txt``, which then wins for that language. The first line is the
+subject, the rest the plain-text body. They are rendered **without** HTML escaping
 (``Tom & Jerry's <school>`` arrives as written); an optional
 ``<template>.<language>.html`` becomes an HTML part and is escaped as usual.
-The language is the recipient's (:func:`language_chain`); where a language has
-no template yet, English and then Dutch are used.
+The language is the recipient's (:func:`language_chain`); where a kind has neither
+a translatable template nor one in that language, English and then Dutch are used.
 """
 
 from __future__ import annotations
@@ -100,7 +103,7 @@ class Email:
 
     kind: ClassVar[str] = ""
     model: ClassVar[type[models.Model]]
-    template: ClassVar[str] = ""  # "matches/email/proposal" → proposal.<lang>.txt
+    template: ClassVar[str] = ""  # "matches/email/proposal" → proposal.txt
     related: ClassVar[tuple[str, ...]] = ()  # select_related paths for load()
 
     def __init__(self, obj: models.Model, recipient: Recipient):
@@ -124,9 +127,15 @@ class Email:
 
     def message(self) -> EmailMultiAlternatives:
         """Render subject, text and (if there is a template) HTML in one language."""
-        languages = list(dict.fromkeys((self.recipient.language, *FALLBACK_LANGUAGES)))
-        text_template = select_template([f"{self.template}.{code}.txt" for code in languages])
-        language = text_template.origin.template_name.rsplit(".", 2)[-2]
+        language = self.recipient.language
+        fallbacks = [code for code in FALLBACK_LANGUAGES if code != language]
+        text_template = select_template([
+            f"{self.template}.{language}.txt", f"{self.template}.txt",
+            *(f"{self.template}.{code}.txt" for code in fallbacks),
+        ])
+        name = text_template.origin.template_name
+        if name != f"{self.template}.txt":
+            language = name.rsplit(".", 2)[-2]
         with translation.override(language):
             context = self.context()
             text = render_text(text_template, context).strip()
