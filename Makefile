@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-fast lint bench bench-load bench-pages worker messages icons fonts clean install check-chromium check-gettext
+.PHONY: demo test test-fast lint bench bench-load bench-load-region bench-pages worker messages icons fonts clean install check-chromium check-gettext
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,14 @@ fonts:
 bench-load: $(STAMP)
 	$(PIP) install --quiet -e '.[bench]'
 	$(PY) bench/load/run.py
+
+# The region: 50 organisations, 100,000 participants, PostgreSQL + Redis, two gunicorn
+# processes, matching runs over a 10,000-person pool on a worker meanwhile (needs
+# redis-server). The data set is kept as a pg_dump file under var/bench/ for the next run;
+# a small one: make bench-load-region REGION_ARGS="--orgs 2 --participants 2000 --pool 1000"
+bench-load-region: $(STAMP)
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/load/region.py $(REGION_ARGS)
 
 # Every app with a locale/ folder; locations name the file only, so catalogues change
 # only where their strings do (and branches merge without line-number churn).

@@ -1,7 +1,11 @@
 """Load scenario: participants log contacts, coaches open dashboards, coordinators browse.
 
-Run through ``bench/load/run.py``, which prepares the data, starts gunicorn
-and prints the table. Logins come from the JSON file written by prepare.py.
+Run through ``bench/load/run.py`` (one organisation) or ``bench/load/region.py``
+(a region), which prepare the data, start gunicorn and print the table. Logins
+come from the JSON file written by prepare.py or region_data.py. With
+``METELKAAR_LOAD_HOSTS`` (comma-separated) the simulated people are spread over
+several servers, as behind a load balancer; with ``signup_programmes`` in the
+data, visitors also take the first step of the public sign-up.
 """
 
 from __future__ import annotations
@@ -26,17 +30,43 @@ _coach_sessions = itertools.cycle(DATA.get("coach_sessions", []))
 # With METELKAAR_LOAD_LOGIN=1 every simulated person logs in with the password
 # (PBKDF2 on purpose, about a second of CPU each); by default they start signed in.
 REAL_LOGIN = os.environ.get("METELKAAR_LOAD_LOGIN") == "1"
+_hosts = itertools.cycle(h for h in os.environ.get("METELKAAR_LOAD_HOSTS", "").split(",") if h)
+_signup_programmes = itertools.cycle(DATA.get("signup_programmes", []))
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+RADIO = re.compile(r'<input[^>]*type="radio"[^>]*>')
+ATTR = re.compile(r'(name|value)="([^"]*)"')
 
 
 def _session_cookie(host: str, key: str) -> Cookie:
     domain = urlsplit(host).hostname
-    return Cookie(0, "sessionid", key, None, False, domain, False, False, "/", True, False,
-                  None, False, None, None, {})
+    return Cookie(
+        0,
+        "sessionid",
+        key,
+        None,
+        False,
+        domain,
+        False,
+        False,
+        "/",
+        True,
+        False,
+        None,
+        False,
+        None,
+        None,
+        {},
+    )
 
 
 class _Session(FastHttpUser):
     abstract = True
     wait_time = between(0.5, 2)
+
+    def __init__(self, environment) -> None:
+        if host := next(_hosts, None):
+            self.host = host  # before the client is made: it keeps its base URL
+        super().__init__(environment)
 
     def _csrf(self, path: str, name: str) -> str:
         response = self.client.get(path, name=name)
@@ -117,3 +147,31 @@ class Coordinator(_Session):
             f"/coordinator/programmes/{DATA['programme']}/?page={page}",
             name="coordinator: enrolments",
         )
+
+
+if DATA.get("signup_programmes"):  # the region scenario
+
+    class Visitor(_Session):
+        """Someone signing up: the programme's first step, then its answer (POST)."""
+
+        weight = 2
+
+        @task
+        def signup_step(self) -> None:
+            path = f"/aanmelden/{next(_signup_programmes)}/side/"
+            page = self.client.get(path, name="public: sign-up step (page)")
+            html = page.text or ""
+            data = dict(HIDDEN.findall(html))
+            radios = [dict(ATTR.findall(tag)) for tag in RADIO.findall(html)]
+            if radios:
+                data[radios[0]["name"]] = radios[0]["value"]
+            with self.client.post(
+                path,
+                data=data,
+                headers={"Referer": self.host + path},
+                name="public: sign-up step (POST)",
+                allow_redirects=False,
+                catch_response=True,
+            ) as response:
+                if response.status_code != 302:
+                    response.failure(f"the step answered {response.status_code}, not a redirect")
