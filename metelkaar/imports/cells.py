@@ -203,6 +203,8 @@ def gender(value: Any, context: dict) -> str:
     key = raw.lower()
     if key in GENDERS:
         return str(GENDERS[key])
+    if key in Gender.values:  # the stored code, as an export writes it
+        return key
     for code, label in Gender.choices:
         for language in ("en", "nl"):
             with translation.override(language):

@@ -39,13 +39,17 @@ def sides_for(programme: Programme) -> dict[str, str]:
 
 
 def duplicate_keys(values: dict[str, Any]) -> list[tuple[str, tuple]]:
-    """The keys that make two people the same: the e-mail, or name + year + postcode."""
+    """The keys that make two people the same: the e-mail, or name + year + postcode.
+
+    Two people without a postcode count as having the same (empty) one, so a
+    row exported without a postcode finds its person again when imported.
+    """
     keys = []
     if values.get("email"):
         keys.append(("email", (values["email"].lower(),)))
-    if values.get("first_name") and values.get("birth_year") and values.get("postcode"):
+    if values.get("first_name") and values.get("birth_year"):
         keys.append(("name", (name_key(values["first_name"], values.get("last_name", "")),
-                              values["birth_year"], values["postcode"])))
+                              values["birth_year"], values.get("postcode") or "")))
     return keys
 
 
@@ -57,8 +61,8 @@ def _people_on_file(programme: Programme) -> tuple[dict, set[int]]:
     for pk, email, key, year, postcode in rows:
         if email:
             on_file.setdefault(("email", (email.lower(),)), pk)
-        if key and year and postcode:
-            on_file.setdefault(("name", (key, year, postcode)), pk)
+        if key and year:
+            on_file.setdefault(("name", (key, year, postcode or "")), pk)
     enrolled = set(
         Enrolment.objects.filter(programme=programme).exclude(status__in=ENDED)
         .values_list("person_id", flat=True)

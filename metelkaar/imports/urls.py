@@ -7,6 +7,8 @@ app_name = "imports"
 urlpatterns = [
     path("meedoen/<str:token>/", participant.consent_page, name="consent"),
     path("coordinator/programmes/<uuid:public_id>/import/", coordinator.upload, name="upload"),
+    path("coordinator/programmes/<uuid:public_id>/export.xlsx", coordinator.export_enrolments,
+         name="export"),
     path("coordinator/imports/<uuid:public_id>/columns/", coordinator.mapping, name="mapping"),
     path("coordinator/imports/<uuid:public_id>/", coordinator.preview, name="preview"),
     path("coordinator/imports/<uuid:public_id>/progress/", coordinator.progress,

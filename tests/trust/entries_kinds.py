@@ -210,6 +210,10 @@ ENTRIES: dict[str, Entry] = {
         "Coordinator: step 1 of a spreadsheet import, choose the file", COORDINATOR_OBJECT,
         args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
     ),
+    "imports:export": Entry(
+        "Coordinator: the enrolment list as a spreadsheet in the import's columns (audited)",
+        COORDINATOR_OBJECT, args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
     "imports:mapping": managed("Coordinator: step 2 of an import, match the columns",
                                "import_job"),
     "imports:preview": managed(

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
-from metelkaar.imports import importing, readers, selectors, services
+from metelkaar.imports import export, importing, readers, selectors, services
 from metelkaar.imports.forms import ImportForm, MappingForm, UploadForm
 from metelkaar.imports.refusals import sentence
-from metelkaar.programmes.selectors import programmes_visible_to
+from metelkaar.programmes.models import Enrolment
+from metelkaar.programmes.selectors import enrolment_list, programmes_visible_to
 
 PAGE_SIZE = 50
 S = services.ImportJob.Status
@@ -146,3 +150,26 @@ def run(request, public_id):
         if job.status == S.DONE:
             messages.success(request, _("The people have been imported."))
     return redirect("imports:preview", public_id=job.public_id)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@coordinator_required
+def export_enrolments(request, public_id):
+    """The enrolment list (with the page's filters) in the columns an import reads."""
+    programme = _programme(request, public_id)
+    services.require(request.user, programme)
+    status = request.GET.get("status", "")
+    side = request.GET.get("side", "")
+    enrolments = enrolment_list(
+        programme=programme,
+        status=status if status in Enrolment.Status.values else "",
+        side=side if side in Enrolment.Side.values else "",
+        q=request.GET.get("q", "").strip()[:100],
+    )
+    data = export.enrolments_xlsx(programme=programme, enrolments=enrolments, by=request.user)
+    name = f"{slugify(programme.name) or 'programme'}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
