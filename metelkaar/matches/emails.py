@@ -84,6 +84,8 @@ class MatchEmail(Email):
             "programme": match.programme,
             "buddy": self.buddy_name(),
             "link": self.link(),
+            # The link opens the person's own page, no account needed (templates say so).
+            "own_page": self.side() is not None,
             "link_days": settings.MATCH_LINK_VALID_DAYS,
             "pair": f"{match.enrolment_a.person.first_name} & "
                     f"{match.enrolment_b.person.first_name}",

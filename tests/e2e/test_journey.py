@@ -198,6 +198,7 @@ def test_two_new_people_go_from_the_public_form_to_a_closed_match(
     # Anna says klik too and starts the match.
     as_staff(page, live_server, anna.email)
     page.goto(base + reverse("matches:staff_match", args=[match.public_id]))
+    expect(page.get_by_text(t("via e-mail link"), exact=False).first).to_be_visible()
     page.get_by_role("button", name=t("Yes, there is a klik")).click()
     page.get_by_role("heading", name=t("Start the match with an agreement")).wait_for()
     page.locator("#id_activate-coach").select_option(label="Bram Jansen")

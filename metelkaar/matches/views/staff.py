@@ -168,6 +168,8 @@ def _render_detail(request, match: Match, bound: dict | None = None, status: int
         if event.on_behalf:
             event.recorded = _("recorded by %(by)s on behalf of %(name)s") % {
                 "by": event.by or _("a coordinator"), "name": names[_event_side(event)]}
+        elif event.via_link:
+            event.recorded = _("via e-mail link")
     signals = list(match.signals.filter(resolved_at__isnull=True))
     for signal in signals:
         signal.reason = signal_reason(signal)
