@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
+from metelkaar.people.profile import profile_display
 from metelkaar.people.selectors import organisations_managed_by
 from metelkaar.programmes import screening, selectors, services
 from metelkaar.programmes.forms import ProgrammeFromPresetForm, ProgrammeSettingsForm
@@ -104,6 +105,7 @@ def enrolment_detail(request, public_id):
         {
             "enrolment": enrolment,
             "person": enrolment.person,
+            "profile": profile_display(enrolment.person),
             "next_status": services.enrolment_next_status(enrolment),
             "steps": services.intake_steps(enrolment.programme),
             "history": enrolment.history.select_related("by"),
