@@ -42,9 +42,18 @@ def view_from_direction(*, side: str, direction: str) -> str:
 
 
 def contact_log(*, match: Match, by, day: date, activity: str, duration_minutes: int,
-                view: str, note: str = "") -> ContactMoment:
-    """A participant logs a contact; the other side can confirm it later."""
-    require(by, "matches.log_contact", match)
+                view: str, note: str = "", on_behalf_of_side: str | None = None) -> ContactMoment:
+    """A participant logs a contact; the other side can confirm it later.
+
+    The coordinator may log it for a participant (``on_behalf_of_side``, after a
+    phone call, or from another system through the API).
+    """
+    if on_behalf_of_side is not None:
+        if on_behalf_of_side not in ("a", "b"):
+            raise MatchError(_("Choose side A or side B."))
+        require(by, "matches.respond_on_behalf", match)
+    else:
+        require(by, "matches.log_contact", match)
     if match.status not in LOGGABLE:
         raise MatchError(_("Contacts can be logged once the match has started."))
     if view not in VIEWS or activity not in ContactMoment.Activity.values:
@@ -55,7 +64,7 @@ def contact_log(*, match: Match, by, day: date, activity: str, duration_minutes:
         raise MatchError(_("The date is before the start of the match."))
     if not 1 <= duration_minutes <= 24 * 60:
         raise MatchError(_("Please choose how long it took."))
-    side = side_of_user(match, by)
+    side = on_behalf_of_side or side_of_user(match, by)
     enrolment_id = match.enrolment_a_id if side == "a" else match.enrolment_b_id
     contact = ContactMoment.objects.create(
         match=match, date=day, activity=activity, duration_minutes=duration_minutes,
