@@ -432,5 +432,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "metelkaar.api.schema.add_problem_responses",
+    ],
+    # One name per choice set that several fields share (drf-spectacular warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentSideEnum": "metelkaar.programmes.models.Enrolment.Side",
+        "MatchSideEnum": "metelkaar.api.v1.match_steps.SIDES",
+        "KlikSideEnum": "metelkaar.api.v1.match_steps.KLIK_SIDES",
+        "ClosureReasonEnum": "metelkaar.matches.models.Match.ClosureReason",
+    },
 }
 # --- end of the REST API block ----------------------------------------------
