@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -65,7 +66,8 @@ def exception_handler(exc, context):
                     content_type=CONTENT_TYPE)
 
 
+@csrf_exempt
 def not_found(request, *args, **kwargs):
-    """Any address under ``/api/`` that names no endpoint."""
+    """Any address under ``/api/`` that names no endpoint (a POST too: no CSRF page first)."""
     return JsonResponse(problem(status.HTTP_404_NOT_FOUND, _("There is nothing at this address.")),
                         status=404, content_type=CONTENT_TYPE)

@@ -81,3 +81,13 @@ def test_the_schema_names_both_ways_in(client):
     schemes = schema["components"]["securitySchemes"]
     assert schemes["tokenAuth"] == {"type": "http", "scheme": "bearer"}
     assert schemes["cookieAuth"]["in"] == "cookie"
+
+
+def test_a_post_with_a_session_cookie_to_no_endpoint_is_a_json_404(api, token):
+    """Found by schemathesis: Django's CSRF page (HTML) answered before the API's 404."""
+    client = api(token("write"), enforce_csrf_checks=True)
+    client.cookies["sessionid"] = "x"
+    response = client.post("/api/v1/matches/%C2%84/activate/", "{}",
+                           content_type="application/json")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
