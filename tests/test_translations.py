@@ -38,9 +38,8 @@ APPS = sorted(p.parent.name for p in PACKAGE.glob("*/locale"))
 CATALOGUES = [(app, code) for app in APPS for code in LANGUAGES]
 # Apps whose participant messages are still being translated into the six new languages
 # (issue #15, phase 2); this set only shrinks, and the test below covers an app once it
-# leaves it.
-# "imports" (issue 17, its consent page) came later and waits for the i18n helper too.
-PENDING_APPS = {"bridges"}
+# leaves it. A new app comes with its participant messages translated, not in here.
+PENDING_APPS: set[str] = set()
 # nplurals per language, as CLDR and gettext count them.
 NPLURALS = {"nl": 2, "ar": 6, "ti": 2, "fa": 2, "uk": 3, "tr": 2, "so": 2}
 

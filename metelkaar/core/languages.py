@@ -198,6 +198,7 @@ PARTICIPANT_SOURCES = (
     "core/throttle.py", "core/django_messages.py",
     # sign-up, all steps and kinds, and its e-mail
     "programmes/templates/programmes/signup_*", "programmes/signup_*.py",
+    "programmes/templates/programmes/email/*",
     "programmes/models.py", "people/models.py", "people/vocabulary.py", "people/profile.py",
     "people/forms.py",
     # My page, my buddy, klik, contacts, check-ins and their e-mails
