@@ -144,3 +144,14 @@ def test_another_organisations_admin_cannot_revoke(client, otto, token):
     assert client.post(reverse("api_tokens:revoke", args=[row.public_id])).status_code == 404
     row.refresh_from_db()
     assert not row.revoked
+
+
+def test_the_django_admin_has_no_page_for_the_packages_own_api_keys(client, django_user_model):
+    from django.contrib import admin
+    from rest_framework_api_key.models import APIKey
+
+    assert not admin.site.is_registered(APIKey)
+    root = django_user_model.objects.create_superuser("root@example.test", "a-Long-pass-99")
+    client.force_login(root)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/rest_framework_api_key/apikey/").status_code == 404
