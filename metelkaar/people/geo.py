@@ -74,3 +74,31 @@ def location_for_postcode(*, organisation: Organisation, postcode: str) -> Locat
     if neighbourhood is None:
         return Location()
     return Location(neighbourhood, neighbourhood.latitude, neighbourhood.longitude)
+
+
+#: The example postcode of an organisation without neighbourhoods.
+FALLBACK_EXAMPLE = "1234 AB"
+
+
+def organisation_postcode_areas(organisation: Organisation) -> set[str]:
+    """Every PC4 area the organisation's neighbourhoods cover (empty: no area set)."""
+    areas: set[str] = set()
+    for value in Neighbourhood.objects.filter(organisation=organisation).values_list(
+            "postcode_areas", flat=True):
+        if isinstance(value, list):
+            areas.update(str(area).strip() for area in value)
+    return areas
+
+
+def postcode_outside_area(*, organisation: Organisation, postcode: str) -> bool:
+    """True when the organisation has an area and the postcode is not in it."""
+    pc4 = postcode_pc4(postcode)
+    areas = organisation_postcode_areas(organisation)
+    return bool(pc4 and areas and pc4 not in areas)
+
+
+def example_postcode(organisation: Organisation | None) -> str:
+    """A postcode inside the organisation's area, for the examples of a form."""
+    areas = sorted(a for a in organisation_postcode_areas(organisation) if POSTCODE_RE.match(
+        f"{a} AB")) if organisation is not None else []
+    return f"{areas[0]} AB" if areas else FALLBACK_EXAMPLE

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.people import vocabulary as v
-from metelkaar.people.geo import postcode_normalise
+from metelkaar.people.geo import example_postcode, postcode_normalise
 from metelkaar.people.models import Gender
 from metelkaar.programmes.models import Enrolment, Programme
 
@@ -126,10 +126,17 @@ class AboutForm(forms.Form):
     postcode = forms.CharField(
         label=_("Postcode"), max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
-        help_text=_("For example 1094 AB. We only use it to find people near you; "
+        help_text=_("For example %(example)s. We only use it to find people near you; "
                     "we never show your address."),
         error_messages={"required": _("Please fill in your postcode.")},
     )
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An example inside the organisation's own area, never one that would be outside it.
+        self.example_postcode = example_postcode(organisation)
+        field = self.fields["postcode"]
+        field.help_text = field.help_text % {"example": self.example_postcode}
 
     def clean_birth_year(self):
         year = self.cleaned_data["birth_year"]
@@ -156,8 +163,8 @@ class AboutForm(forms.Form):
         if postcode is None:
             raise forms.ValidationError(
                 _("This is not a Dutch postcode. Write four digits and two letters, "
-                  "for example 1094 AB."),
-                code="invalid",
+                  "for example %(example)s."),
+                params={"example": self.example_postcode}, code="invalid",
             )
         return postcode
 

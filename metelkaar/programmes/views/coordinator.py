@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
+from metelkaar.people.geo import postcode_outside_area
 from metelkaar.people.profile import profile_display
 from metelkaar.people.selectors import organisations_managed_by
 from metelkaar.programmes import screening, selectors, services
@@ -106,6 +107,9 @@ def enrolment_detail(request, public_id):
             "enrolment": enrolment,
             "person": enrolment.person,
             "profile": profile_display(enrolment.person),
+            "outside_area": postcode_outside_area(
+                organisation=enrolment.programme.organisation, postcode=enrolment.person.postcode
+            ),
             "next_status": services.enrolment_next_status(enrolment),
             "steps": services.intake_steps(enrolment.programme),
             "history": enrolment.history.select_related("by"),

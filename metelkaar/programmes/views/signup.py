@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from metelkaar.people.geo import postcode_outside_area
 from metelkaar.programmes import signup_forms as f
 from metelkaar.programmes.models import Enrolment, Programme
 from metelkaar.programmes.selectors import programmes_open_for_signup
@@ -140,6 +141,8 @@ class SignupWizard(NamedUrlSessionWizardView):
     def get_form_kwargs(self, step=None):
         if step == "side":
             return {"programme": self.programme}
+        if step == "about":
+            return {"organisation": self.programme.organisation}
         if step == "consent":
             return {"needs_guardian": self._needs_guardian()}
         return {}
@@ -157,6 +160,10 @@ class SignupWizard(NamedUrlSessionWizardView):
         )
         if current == "summary":
             context["summary"] = signup_summary(self._all_forms())
+            postcode = (self.get_cleaned_data_for_step("about") or {}).get("postcode", "")
+            if postcode_outside_area(organisation=self.programme.organisation,
+                                     postcode=postcode):
+                context["outside_area_postcode"] = postcode
         return context
 
     def _all_forms(self) -> OrderedDict:
