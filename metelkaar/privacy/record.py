@@ -13,6 +13,7 @@ from metelkaar.people.models import Organisation
 from metelkaar.privacy import vocabulary as v
 from metelkaar.privacy.registry import entries
 from metelkaar.privacy.selectors import programmes_with_retention
+from metelkaar.privacy.services.export import field_label
 from metelkaar.privacy.services.retention import retention_months
 
 
@@ -50,7 +51,7 @@ def processing_activities() -> list[Activity]:
         )
         _add(activity.purposes, str(entry.purpose))
         for name in entry.fields:
-            _add(activity.data, str(entry.model._meta.get_field(name).verbose_name))
+            _add(activity.data, field_label(entry.model._meta.get_field(name)))
         activity.special_category |= entry.special_category
         _add(activity.retention, str(entry.retention or v.R_PROGRAMME))
         for role in entry.seen_by:

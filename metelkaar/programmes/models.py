@@ -173,6 +173,25 @@ class EnrolmentStatusChange(models.Model):
     def __str__(self) -> str:
         return f"{self.from_status or '-'} -> {self.to_status}"
 
+    @property
+    def note_display(self) -> str:
+        """The note in the reader's language: the product's own notes are codes."""
+        label = SYSTEM_NOTES.get(self.note)
+        return str(label) if label is not None else self.note
+
+
+#: Notes the product writes itself on a status change, and how a reader sees them.
+SYSTEM_NOTES = {
+    "sign-up": _("signed up on the public form"),
+    "import": _("imported from a spreadsheet"),
+    "neighbour help": _("through the neighbour help board"),
+    "bridge person added": _("added as a bridge person"),
+    "proposal approved": _("proposal approved"),
+    "proposal declined": _("proposal declined"),
+    "no klik": _("no klik after the first meeting"),
+    "match closed": _("match closed"),
+}
+
 
 class Screening(models.Model):
     """A screening step: intake talk or certificate of conduct (VOG).

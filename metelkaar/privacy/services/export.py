@@ -71,7 +71,7 @@ def _display(obj: models.Model, field: models.Field, value) -> str:
     return str(_json_value(value))
 
 
-def _label(field: models.Field) -> str:
+def field_label(field: models.Field) -> str:
     """The field's translated name, or the privacy app's label where the model has none."""
     if isinstance(field.verbose_name, Promise):
         return str(field.verbose_name)
@@ -87,7 +87,7 @@ def _section(entry: PersonalData, person) -> Section:
         cells = []
         for field in fields:
             value = getattr(obj, field.name)
-            cells.append(Cell(field.name, _label(field), _json_value(value),
+            cells.append(Cell(field.name, field_label(field), _json_value(value),
                               _display(obj, field, value)))
         rows.append(cells)
     title = MODEL_TITLES.get(meta.label, meta.verbose_name_plural)
