@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -62,8 +63,14 @@ def _pct(part: float, whole: float) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def _months(days: float) -> float:
+def _months_number(days: float) -> float:
     return round(days / DAYS_PER_MONTH, 1)
+
+
+def _months(days: float) -> str:
+    """Days as months in a sentence, written the reader's way ("1,9" in Dutch)."""
+    months = _months_number(days)
+    return number_format(months, decimal_pos=0 if months == int(months) else 1)
 
 
 def _date(value) -> dt.date:
@@ -418,7 +425,7 @@ def _match_list(report, matches, start, end, obs_end, include_names) -> None:
                     .strip(),
                     f"{m['enrolment_b__person__first_name']} {m['enrolment_b__person__last_name']}"
                     .strip()]
-        row += [m["started_at"], ended, _months(((ended or obs_end) - m["started_at"]).days),
+        row += [m["started_at"], ended, _months_number(((ended or obs_end) - m["started_at"]).days),
                 str(statuses.get(m["status"], m["status"])),
                 str(endings.get(m["ending"], "")) if ended else "",
                 str(reasons.get(m["closure_reason"], "")) if ended else ""]

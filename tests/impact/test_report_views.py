@@ -153,3 +153,18 @@ def test_report_query_count_does_not_grow_with_matches(django_assert_num_queries
     today = report_world["today"]
     with django_assert_num_queries(6):
         programme_report(programmes=[programme], start=today - dt.timedelta(days=365), end=today)
+
+
+def test_months_in_dutch_are_written_with_a_decimal_comma(report_world, programme):
+    """Issue 12: "1.9 maanden" on a Dutch report; Dutch writes 1,9."""
+    import re
+
+    today = report_world["today"]
+    for language, separator in (("nl", ","), ("en", ".")):
+        with translation.override(language):
+            report = programme_report(programmes=[programme],
+                                      start=today - dt.timedelta(days=365), end=today)
+        summaries = " ".join(t.summary for t in report.tables if t.summary)
+        fractions = re.findall(r"\d+[.,]\d+ (?:maanden|months)", summaries)
+        assert fractions, summaries
+        assert all(separator in f for f in fractions), fractions
