@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test test-fast lint bench bench-load bench-load-region bench-pages worker messages icons fonts clean install check-chromium check-gettext
+.PHONY: demo test test-fast lint bench bench-imports bench-load bench-load-region bench-pages worker messages icons fonts clean install check-chromium check-gettext
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/matching.py
+
+# A 10,000-row spreadsheet through upload, preview and import (issue 17 targets).
+bench-imports: $(STAMP)
+	$(PY) bench/imports.py
 
 # What a first visit to the participant pages downloads, per language (budget 300 kB).
 bench-pages: $(STAMP) check-chromium

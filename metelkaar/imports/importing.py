@@ -218,11 +218,12 @@ def _write(job: ImportJob, plan: dict) -> dict:
         ],
         batch_size=500,
     )
-    mailed = 0
-    for request in requests:
-        if request.person.email:
-            outbox.notify(ConsentRequestEmail, request, to=[request.person])
-            mailed += 1
+    mailed = len(
+        outbox.notify_each(
+            ConsentRequestEmail,
+            [(request, request.person) for request in requests if request.person.email],
+        )
+    )
     return {
         "created": len(people),
         "merged": len(merged),

@@ -354,3 +354,21 @@ def test_every_worker_sweeps_the_outbox_every_few_minutes(db, hello, org, tom):
         assert len(mail.outbox) == 2
     finally:
         watch._connection.close()
+
+
+class TestNotifyEach:
+    def test_many_objects_one_recipient_each_sent_once_after_the_commit(
+            self, db, hello, org, other_org, tom):
+        ann = make_person(other_org, "Ann", email="ann@example.test", preferred_language="en")
+        with committed():
+            rows = outbox.notify_each(HelloEmail, [(org, tom), (other_org, ann)])
+            assert mail.outbox == []  # nothing leaves before the commit
+        assert {(d.object_id, d.person_id) for d in rows} == {(org.pk, tom.pk),
+                                                              (other_org.pk, ann.pk)}
+        assert sorted(m.subject for m in mail.outbox) == [
+            "Hallo van Samen Oost", "Hello from Buurtwerk West"]
+        assert set(Delivery.objects.values_list("status", flat=True)) == {S.SENT}
+
+    def test_an_object_of_another_kind_is_refused(self, db, hello, org, tom):
+        with pytest.raises(TypeError):
+            outbox.notify_each(HelloEmail, [(tom, tom)])

@@ -28,7 +28,7 @@ from metelkaar.core.notifications.emails import (
     recipient_for_user,
 )
 from metelkaar.core.notifications.models import Delivery
-from metelkaar.core.queue import enqueue_on_commit
+from metelkaar.core.queue import enqueue_each_on_commit, enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 S = Delivery.Status
@@ -85,6 +85,24 @@ def notify(email: type[Email], obj: models.Model, to: Iterable) -> list[Delivery
     Delivery.objects.bulk_create(rows)  # SQLite and PostgreSQL return the new keys
     for row in rows:
         enqueue_on_commit(SEND_TASK, row.pk)
+    return rows
+
+
+def notify_each(email: type[Email], pairs: Iterable[tuple[models.Model, object]]) -> list[Delivery]:
+    """Like :func:`notify` for many objects, one recipient each: ``(obj, to)`` pairs.
+
+    One insert for all deliveries and one commit for all their tasks, so an
+    import of thousands of people records its e-mails in seconds.
+    """
+    if EMAILS.get(email.kind) is not email:
+        raise ValueError(f"{email.__name__} is not registered (use @register)")
+    rows = []
+    for obj, recipient in pairs:
+        if not isinstance(obj, email.model):
+            raise TypeError(f"{email.kind} is about a {email.model.__name__}, not {obj!r}")
+        rows.append(Delivery(kind=email.kind, object_id=obj.pk, **_recipient_fields(recipient)))
+    Delivery.objects.bulk_create(rows, batch_size=500)
+    enqueue_each_on_commit(SEND_TASK, [(row.pk,) for row in rows])
     return rows
 
 
