@@ -73,3 +73,18 @@ def test_the_enrolment_history_reads_dutch(client, anna, org, programme):
         assert f"– {note}" not in history, f"English note {note!r} on a Dutch page"
     assert "aangemeld via het formulier op de website" in history
     assert "Gebeld, komt dinsdag" in history, "a coordinator's own note stays as typed"
+
+
+def test_the_check_in_scale_has_five_labels_that_each_mean_something_else():
+    """Dutch had "Een beetje" and "Een beetje wel" side by side."""
+    from django.utils import translation
+
+    from metelkaar.matches.forms import SCORES
+
+    for language in ("nl", "en"):
+        with translation.override(language):
+            labels = [str(label).lower() for _value, label in SCORES]
+        assert len(set(labels)) == 5
+        for one in labels:
+            for other in labels:
+                assert one == other or one not in other, (language, one, other)
