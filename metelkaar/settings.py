@@ -199,8 +199,8 @@ TEMPLATES = [
                 "metelkaar.core.context_processors.roles",
                 "metelkaar.core.context_processors.languages",
             ],
-            # {% icon "name" %} in every template (metelkaar/core/icons.py).
-            "builtins": ["metelkaar.core.templatetags.icons"],
+            # {% icon "name" %} and {{ name|bdi }} in every template.
+            "builtins": ["metelkaar.core.templatetags.icons", "metelkaar.core.templatetags.bidi"],
         },
     },
 ]

@@ -41,13 +41,13 @@ def as_anna(client, anna):
 
 
 def test_coordinator_records_a_yes_and_the_history_says_for_whom(as_anna, no_account):
-    assert "Antwoord van Jan vastleggen" in page(as_anna, no_account)
+    assert "Antwoord van <bdi>Jan</bdi> vastleggen" in page(as_anna, no_account)
     as_anna.post(step(no_account, "answer-for-b"), {"answer_for_b-answer": "yes"})
     no_account.refresh_from_db()
     assert no_account.accepted_b_at is not None and no_account.accepted_a_at is None
     body = page(as_anna, no_account)
     assert "Jan zei ja tegen het voorstel (vastgelegd door Anna de Vries namens Jan)" in body
-    assert "Antwoord van Jan vastleggen" not in body
+    assert "Antwoord van <bdi>Jan</bdi> vastleggen" not in body
     english = page(as_anna, no_account, "en")
     assert "Jan said yes to the proposal (recorded by Anna de Vries on behalf of Jan)" in english
 
@@ -75,7 +75,7 @@ def test_klik_on_behalf_of_both_lets_the_match_start(as_anna, anna, proposed):
         services.match_respond(match=proposed, by=anna, accept=True, on_behalf_of_side=side)
     services.match_plan_intro(match=proposed, by=anna, place="Buurthuis",
                               starts_at=timezone.now() + timedelta(days=2))
-    assert "Klik van Fatima vastleggen" in page(as_anna, proposed)
+    assert "Klik van <bdi>Fatima</bdi> vastleggen" in page(as_anna, proposed)
     as_anna.post(step(proposed, "klik-for-a"), {"klik_for_a-klik": "yes"})
     as_anna.post(step(proposed, "klik-for-b"), {"klik_for_b-klik": "yes"})
     as_anna.post(step(proposed, "klik"), {"klik-klik": "yes"})
