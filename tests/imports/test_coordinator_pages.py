@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from metelkaar.imports import services
 from metelkaar.imports.models import ImportJob, SavedMapping
 from metelkaar.programmes.models import Enrolment
+from tests.conftest import committed
 from tests.imports import sheets
 
 
@@ -90,3 +92,39 @@ def test_another_organisations_job_is_404(client, anna, olga, programme):
         assert client.get(reverse(f"imports:{name}", args=[job.public_id])).status_code == 404
     assert client.post(reverse("imports:run", args=[job.public_id])).status_code == 404
     assert client.get(reverse("imports:upload", args=[programme.public_id])).status_code == 404
+
+
+def test_a_large_file_is_checked_in_the_background_with_a_progress_bar(
+    client, anna, programme, monkeypatch
+):
+    monkeypatch.setattr(services, "BACKGROUND_ROWS", 2)  # the sheet's 3 rows count as large
+    client.force_login(anna)
+    _upload(client, programme, sheets.xlsx())
+    job = ImportJob.objects.get()
+    _map(client, job)  # queued for after the commit, which a test never reaches by itself
+    job.refresh_from_db()
+    assert job.status == "checking"
+    progress_url = reverse("imports:progress", args=[job.public_id])
+    box = client.get(progress_url, HTTP_HX_REQUEST="true")
+    assert f'hx-get="{progress_url}"' in box.content.decode() and "HX-Redirect" not in box
+    page = client.get(reverse("imports:preview", args=[job.public_id]))
+    assert 'id="import-progress-bar"' in page.content.decode()
+
+    with committed():
+        services.job_check_start(job=job, by=anna)  # the task runs once this commits
+    job.refresh_from_db()
+    assert job.status == "checked" and job.progress == 100
+    box = client.get(progress_url, HTTP_HX_REQUEST="true")
+    assert box["HX-Redirect"] == reverse("imports:preview", args=[job.public_id])
+
+
+def test_the_second_of_two_import_clicks_changes_nothing(client, anna, programme):
+    client.force_login(anna)
+    _upload(client, programme, sheets.xlsx())
+    job = ImportJob.objects.get()
+    _map(client, job)
+    run = reverse("imports:run", args=[job.public_id])
+    client.post(run, {"duplicates": "skip"})
+    again = client.post(run, {"duplicates": "skip"}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    assert "This file has already been imported." in again.content.decode()
+    assert Enrolment.objects.filter(programme=programme).count() == 3
