@@ -6,7 +6,6 @@ Every message is a whole translated sentence that says what to do.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from django import forms
@@ -17,8 +16,8 @@ from django.utils.translation import pgettext_lazy
 from metelkaar.bridges.models import MAX_HOURS_PER_MONTH, BridgeProfile, BridgeRequest, Requester
 from metelkaar.bridges.vocabulary import CULTURES
 from metelkaar.people import vocabulary as v
+from metelkaar.people.phones import is_phone_number
 
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 MAX_DAYS_AHEAD = 366
 
 
@@ -136,7 +135,7 @@ class BridgeRequestForm(forms.Form):
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
-        if phone and not PHONE_RE.match(phone):
+        if phone and not is_phone_number(phone):
             raise forms.ValidationError(
                 _("Write a phone number with digits only, like 06 1234 5678.")
             )

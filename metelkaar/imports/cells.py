@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from metelkaar.people.geo import postcode_normalise
 from metelkaar.people.models import Gender
+from metelkaar.people.phones import is_phone_number
 from metelkaar.people.vocabulary import LANGUAGES
 
 #: The level a language gets when the sheet gives none: everyday conversation.
@@ -174,7 +175,6 @@ def email(value: Any, context: dict) -> str:
     return raw.lower()
 
 
-_PHONE = re.compile(r"^\+?[0-9 ()./-]{8,30}$")
 
 
 def phone(value: Any, context: dict) -> str:
@@ -183,7 +183,7 @@ def phone(value: Any, context: dict) -> str:
         return ""
     if isinstance(value, int | float) and not raw.startswith("0") and len(raw) == 9:
         raw = "0" + raw  # a spreadsheet drops the leading zero of 0612345678
-    if not _PHONE.match(raw) or sum(c.isdigit() for c in raw) < 8:
+    if not is_phone_number(raw):
         raise CellError("phone_malformed", raw)
     return raw
 

@@ -6,8 +6,6 @@ only parse and check input; :mod:`metelkaar.programmes.signup_services` writes.
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from metelkaar.people import vocabulary as v
 from metelkaar.people.geo import example_postcode, postcode_normalise
 from metelkaar.people.models import Gender
+from metelkaar.people.phones import is_phone_number
 from metelkaar.programmes.models import Enrolment, Programme
 
 LANGUAGE_ROWS = 4
 OLDEST_AGE = 110
 YOUNGEST_AGE = 8
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 
 # Plain sentences for the two sides, per programme kind: (side A, side B).
 SIDE_SENTENCES = {
@@ -151,7 +149,7 @@ class AboutForm(forms.Form):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_RE.match(phone):
+        if phone and not is_phone_number(phone):
             raise forms.ValidationError(
                 _("This is not a phone number. Use digits only, for example 06 12345678."),
                 code="invalid",
