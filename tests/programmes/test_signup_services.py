@@ -162,3 +162,43 @@ def test_a_known_persons_sensitive_data_and_family_are_not_rewritten(programme):
     assert person.sensitive_profile.origin == "Syria"
     assert person.household.children_birth_years == [2015]
     assert SensitiveProfile.objects.count() == 1
+
+
+def test_a_pupils_confirmation_speaks_to_the_parent_about_the_child(org):
+    """Issue 12: the mail went to the parent's address but said "Dear Sem" to the child."""
+    from metelkaar.programmes.models import Programme
+
+    mentor = Programme.objects.create(organisation=org, name="Mentorproject", kind="mentor",
+                                      side_a_label="Mentor", side_b_label="Pupil")
+    mail.outbox.clear()
+    with committed():
+        enrolment_signup(programme=mentor, side="b", participation_consent=True,
+                         profile={**PROFILE, "first_name": "Sem", "birth_year": 2013,
+                                  "email": "ouders.devries@example.test"},
+                         guardian_name="Marieke de Vries", language="en")
+    body = mail.outbox[0].body
+    assert mail.outbox[0].to == ["ouders.devries@example.test"]
+    assert "Dear Marieke de Vries," in body
+    assert "Dear Sem" not in body
+    assert "Thank you for signing up Sem for Mentorproject" in body
+
+
+def test_an_adults_confirmation_still_speaks_to_them(programme):
+    mail.outbox.clear()
+    _signup(programme)
+    assert mail.outbox[0].body.startswith("Beste Jan,")
+
+
+def test_the_parent_reads_it_in_dutch_too(org):
+    from metelkaar.programmes.models import Programme
+
+    mentor = Programme.objects.create(organisation=org, name="Mentorproject", kind="mentor",
+                                      side_a_label="Mentor", side_b_label="Leerling")
+    mail.outbox.clear()
+    with committed():
+        enrolment_signup(programme=mentor, side="b", participation_consent=True,
+                         profile={**PROFILE, "first_name": "Sem", "birth_year": 2013},
+                         guardian_name="Marieke de Vries", language="nl")
+    body = mail.outbox[0].body
+    assert body.startswith("Beste Marieke de Vries,")
+    assert "Bedankt dat je Sem hebt aangemeld voor Mentorproject" in body
