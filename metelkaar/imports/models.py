@@ -17,7 +17,8 @@ class ImportJob(models.Model):
     """One uploaded file on its way through the four steps, with its progress.
 
     The file itself is kept only until the import is done (or abandoned):
-    :func:`metelkaar.imports.services.job_import` clears ``data`` and the preview.
+    :func:`metelkaar.imports.importing.job_import` clears ``data`` and the preview,
+    and :func:`metelkaar.imports.services.jobs_prune` deletes a job never imported.
     """
 
     class Status(models.TextChoices):

@@ -2,7 +2,8 @@
 
 A consent request says that a person was imported from a spreadsheet and
 whether they confirmed. An import job keeps the uploaded file only until it is
-imported (the import clears the file and the preview); it is found by programme,
+imported (the import clears the file and the preview; an upload never imported is
+deleted after 7 days by the daily jobs); it is found by programme,
 not by person, so it is not listed here.
 """
 

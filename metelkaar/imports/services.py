@@ -7,6 +7,8 @@ task (queued by name, after the commit); the job's ``progress`` feeds the bar.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -126,3 +128,21 @@ def job_check(*, job: ImportJob) -> ImportJob:
     job.status, job.progress = S.CHECKED, 100
     job.save(update_fields=["preview", "status", "progress"])
     return job
+
+
+#: An upload not imported within this many days is deleted with its file.
+KEEP_UNFINISHED_DAYS = 7
+
+
+def jobs_prune(*, now=None) -> int:
+    """Delete uploads that were never imported, with the personal data in their file.
+
+    An imported job keeps only its counts (the import cleared the file), so it
+    stays. Runs daily (``python -m metelkaar daily``); returns how many went.
+    """
+    cutoff = (now or timezone.now()) - dt.timedelta(days=KEEP_UNFINISHED_DAYS)
+    stale = ImportJob.objects.filter(created_at__lt=cutoff).exclude(
+        status__in=(S.DONE, S.IMPORTING)
+    )
+    deleted, _per_model = stale.delete()
+    return deleted

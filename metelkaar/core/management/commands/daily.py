@@ -7,6 +7,7 @@ DAILY = [
     ("compute_signals", {}),
     ("expire_help_posts", {}),
     ("apply_retention", {}),
+    ("prune_imports", {}),
     ("clearsessions", {}),
     ("deliveries", {"sweep": True, "prune": True}),
 ]
@@ -15,6 +16,7 @@ DAILY = [
 class Command(BaseCommand):
     help = (
         "The daily jobs: check-ins and signals, expired help posts, retention, "
+        "spreadsheet uploads never imported, "
         "expired sessions (with unfinished sign-ups), the e-mail outbox. Run from cron; "
         "on several machines at once only one does the work (a PostgreSQL advisory lock)."
     )
