@@ -35,8 +35,15 @@ _DAYS = dict(v.WEEKDAYS)  # weekday number -> label
 
 
 def _tag(code) -> str:
-    """A tag's label as it reads mid-sentence ("cooking", "letters and forms")."""
+    """A tag's label as it reads mid-sentence ("cooking", "letters and forms").
+
+    A label that starts with a language's name keeps its capital: Dutch writes
+    "helpen met Nederlands oefenen", English "practising Dutch" anyway.
+    """
     label = str(_TAGS.get(code) or str(code).replace("_", " "))
+    first_word = label.split(" ", 1)[0]
+    if first_word in {str(name) for name in v.LANGUAGE_LABELS.values()}:
+        return label
     return label[:1].lower() + label[1:]
 
 

@@ -72,3 +72,15 @@ def test_every_pair_reason_reads_with_display_names(code, lang):
 def test_plurals_and_names_in_both_languages(lang, code, params, expected):
     with translation.override(lang):
         assert sentence(code, params, NAMES) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", "Jan kan Fatima helpen met Nederlands oefenen."),
+    ("en", "Jan can help Fatima with practising Dutch."),
+])
+def test_a_language_keeps_its_capital_mid_sentence(lang, expected):
+    """Issue 12, defect 12: "helpen met nederlands oefenen"; other tags still go lower case."""
+    with translation.override(lang):
+        assert sentence("helps", {"from": 1, "to": 2, "tag": "language"}, NAMES) == expected
+        cooking = sentence("helps", {"from": 1, "to": 2, "tag": "cooking"}, NAMES)
+    assert cooking.endswith(("met koken.", "with cooking."))
