@@ -78,3 +78,17 @@ class ImportForm(forms.Form):
         choices=ImportJob.Duplicates.choices,
         initial=ImportJob.Duplicates.SKIP,
     )
+
+
+class GuardianForm(forms.Form):
+    """On the consent page of a minor or a pupil: a parent or guardian agrees too."""
+
+    guardian_name = forms.CharField(
+        label=_("Name of the parent or guardian"),
+        max_length=200,
+        error_messages={"required": _("Please fill in the name of the parent or guardian.")},
+    )
+    guardian_consent = forms.BooleanField(
+        label=_("I am the parent or guardian and I agree that my child takes part."),
+        error_messages={"required": _("A parent or guardian must agree. Tick the box.")},
+    )

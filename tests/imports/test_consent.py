@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from metelkaar.core.notifications import outbox
+from metelkaar.imports.consent import GuardianNeeded, consent_confirm
 from metelkaar.imports.emails import ConsentRequestEmail
 from metelkaar.imports.models import ConsentRequest
 from metelkaar.imports.signing import consent_token
@@ -51,3 +54,23 @@ def test_a_forged_token_is_a_404(client, org, programme):
     assert client.post(url).status_code == 404
     request.refresh_from_db()
     assert request.confirmed_at is None
+
+
+def test_a_minor_says_yes_only_with_a_parent_or_guardian(client, org, programme):
+    this_year = timezone.localdate().year
+    request = _imported(org, programme, birth_year=this_year - 15)
+    url = reverse("imports:consent", args=[consent_token(request)])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Name of the parent or guardian" in page
+    page = client.post(url, {}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Please fill in the name of the parent or guardian." in page
+    request.refresh_from_db()
+    assert request.confirmed_at is None and not Consent.objects.exists()
+    with pytest.raises(GuardianNeeded):
+        consent_confirm(request=request)  # the service refuses too, whoever calls it
+    client.post(url, {"guardian_name": "Sevgi Çelik", "guardian_consent": "on"})
+    request.refresh_from_db()
+    assert request.confirmed_at is not None
+    assert Consent.objects.get(person=request.person, purpose="guardian").given_by == (
+        "Sevgi Çelik")
+    assert Consent.objects.filter(person=request.person, purpose="participation").exists()
