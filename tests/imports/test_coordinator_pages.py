@@ -128,3 +128,29 @@ def test_the_second_of_two_import_clicks_changes_nothing(client, anna, programme
     again = client.post(run, {"duplicates": "skip"}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert "This file has already been imported." in again.content.decode()
     assert Enrolment.objects.filter(programme=programme).count() == 3
+
+
+def test_the_preview_page_makes_the_same_queries_for_2_or_12_rows(client, anna, org, programme):
+    from metelkaar.imports import readers
+    from tests.conftest import make_person
+    from tests.pinning import assert_flat
+
+    make_person(org, "Zoë", email="row0@example.test")  # a duplicate on file in every size
+    client.force_login(anna)
+    _upload(client, programme, sheets.xlsx())
+    job = ImportJob.objects.get()
+
+    def grow(n):
+        rows = [
+            [f"Naam{i}", "Test", 1990, "Nederlands", "1091 AB", f"row{i}@example.test", ""]
+            for i in range(n)
+        ]
+        job.data = sheets.xlsx(rows=rows)
+        job.row_count = len(readers.read_table(job.data, "xlsx").rows)
+        job.save(update_fields=["data", "row_count"])
+        services.job_set_mapping(
+            job=job, by=anna, mapping=job.mapping, target_status="waiting", default_side="a"
+        )
+        services.job_check(job=job)
+
+    assert_flat(client, reverse("imports:preview", args=[job.public_id]), grow, shows="Naam11")
