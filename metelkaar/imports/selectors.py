@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from metelkaar.imports import cells
 from metelkaar.imports.fields import FIELD_BY_KEY
-from metelkaar.imports.models import ImportJob
+from metelkaar.imports.models import ConsentRequest, ImportJob
 from metelkaar.people.selectors import organisations_managed_by
 
 #: The row filters of the preview page.
@@ -99,3 +99,18 @@ def problems(job: ImportJob, limit: int = 200) -> list[dict]:
             if len(found) >= limit:
                 return found
     return found
+
+
+def pending_consent_requests(programme) -> QuerySet[ConsentRequest]:
+    """The programme's imported people who have not said yes yet, oldest first."""
+    return (
+        ConsentRequest.objects.filter(enrolment__programme=programme, confirmed_at__isnull=True)
+        .select_related("person", "enrolment__programme")
+        .order_by("created_at", "pk")
+    )
+
+
+def consent_requests_visible_to(user) -> QuerySet[ConsentRequest]:
+    return ConsentRequest.objects.filter(
+        enrolment__programme__organisation__in=organisations_managed_by(user)
+    ).select_related("person", "enrolment__programme__organisation")

@@ -19,8 +19,9 @@ from tests.conftest import committed, make_person
 
 def _imported(org, programme, **fields):
     person = make_person(org, "Zoë", last_name="Çelik", email="zoe@example.test", **fields)
-    enrolment = Enrolment.objects.create(programme=programme, person=person, side="a",
-                                         status="waiting")
+    enrolment = Enrolment.objects.create(
+        programme=programme, person=person, side="a", status="waiting"
+    )
     return ConsentRequest.objects.create(person=person, enrolment=enrolment)
 
 
@@ -72,5 +73,44 @@ def test_a_minor_says_yes_only_with_a_parent_or_guardian(client, org, programme)
     request.refresh_from_db()
     assert request.confirmed_at is not None
     assert Consent.objects.get(person=request.person, purpose="guardian").given_by == (
-        "Sevgi Çelik")
+        "Sevgi Çelik"
+    )
     assert Consent.objects.filter(person=request.person, purpose="participation").exists()
+
+
+def test_a_coordinator_records_a_yes_given_on_paper_or_sends_the_e_mail_again(
+    client, anna, olga, org, programme
+):
+    request = _imported(org, programme)
+    henk = make_person(org, "Henk", email="")
+    no_email = ConsentRequest.objects.create(
+        person=henk,
+        enrolment=Enrolment.objects.create(
+            programme=programme, person=henk, side="a", status="waiting"
+        ),
+    )
+    client.force_login(anna)
+    page = client.get(
+        reverse("imports:pending", args=[programme.public_id]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Zoë Çelik" in page and "2 people wait for their yes" in page
+    with committed():
+        client.post(reverse("imports:resend", args=[request.public_id]))
+    assert [m.to for m in mail.outbox] == [["zoe@example.test"]]
+    client.post(reverse("imports:record_yes", args=[request.public_id]))
+    request.refresh_from_db()
+    assert request.confirmed_at is not None
+    consent = Consent.objects.get(person=request.person, purpose="participation")
+    assert consent.given_by == "recorded by Anna de Vries"
+    client.force_login(olga)
+    assert client.post(reverse("imports:record_yes", args=[no_email.public_id])).status_code == 404
+    no_email.refresh_from_db()
+    assert no_email.confirmed_at is None
+
+
+def test_a_coordinator_cannot_record_the_yes_of_a_minor(client, anna, org, programme):
+    request = _imported(org, programme, birth_year=timezone.localdate().year - 12)
+    client.force_login(anna)
+    client.post(reverse("imports:record_yes", args=[request.public_id]))
+    request.refresh_from_db()
+    assert request.confirmed_at is None and not Consent.objects.exists()

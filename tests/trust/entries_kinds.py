@@ -214,6 +214,16 @@ ENTRIES: dict[str, Entry] = {
         "Coordinator: the enrolment list as a spreadsheet in the import's columns (audited)",
         COORDINATOR_OBJECT, args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
     ),
+    "imports:pending": Entry(
+        "Coordinator: imported people who have not said yes yet", COORDINATOR_OBJECT,
+        args=uuid_arg("programme"), foreign=uuid_arg("olga_programme"),
+    ),
+    "imports:resend": managed("Coordinator: send an imported person's consent e-mail again "
+                              "(POST only)", "import_consent_request", method="POST"),
+    "imports:record_yes": managed(
+        "Coordinator: record the yes an imported adult gave on paper or in person (POST only)",
+        "import_consent_request", method="POST",
+    ),
     "imports:mapping": managed("Coordinator: step 2 of an import, match the columns",
                                "import_job"),
     "imports:preview": managed(

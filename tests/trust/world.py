@@ -171,6 +171,10 @@ def _add_imports(w: World) -> None:
 
     request = ConsentRequest.objects.create(person=w.person_fatima, enrolment=w.enrolment_fatima)
     w.import_consent_token = consent_token(request)
+    w.import_consent_request = request
+    w.olga_import_consent_request = ConsentRequest.objects.create(
+        person=w.person_pieter, enrolment=w.enrolment_pieter
+    )
     w.import_job = _checked_import(w.programme, w.users["coordinator"])
     w.olga_import_job = _checked_import(w.olga_programme, w.users["other_coordinator"])
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from metelkaar.core.decorators import coordinator_required
-from metelkaar.imports import export, importing, readers, selectors, services
+from metelkaar.imports import consent, export, importing, readers, selectors, services
 from metelkaar.imports.forms import ImportForm, MappingForm, UploadForm
 from metelkaar.imports.refusals import sentence
 from metelkaar.programmes.models import Enrolment
@@ -173,3 +173,60 @@ def export_enrolments(request, public_id):
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@coordinator_required
+def pending(request, public_id):
+    """Imported people who have not said yes yet: send the e-mail again, or record a yes."""
+    programme = _programme(request, public_id)
+    services.require(request.user, programme)
+    page = Paginator(selectors.pending_consent_requests(programme), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = [{"request": r, "needs_guardian": consent.needs_guardian(r)} for r in page]
+    return render(
+        request,
+        "imports/pending.html",
+        {
+            "programme": programme,
+            "page": page,
+            "rows": rows,
+        },
+    )
+
+
+def _consent_request(request, public_id):
+    consent_request = get_object_or_404(
+        selectors.consent_requests_visible_to(request.user), public_id=public_id
+    )
+    services.require(request.user, consent_request.enrolment.programme)
+    return consent_request
+
+
+def _back_to_pending(consent_request):
+    return redirect("imports:pending", public_id=consent_request.enrolment.programme.public_id)
+
+
+@require_POST
+@coordinator_required
+def resend(request, public_id):
+    consent_request = _consent_request(request, public_id)
+    if consent.consent_request_resend(request=consent_request):
+        messages.success(request, _("The e-mail has been sent again."))
+    else:
+        messages.error(request, _("This person has no e-mail address, or has already said yes."))
+    return _back_to_pending(consent_request)
+
+
+@require_POST
+@coordinator_required
+def record_yes(request, public_id):
+    consent_request = _consent_request(request, public_id)
+    if consent_request.confirmed_at is None:
+        try:
+            consent.consent_record_for(request=consent_request, by=request.user)
+        except consent.GuardianNeeded:
+            messages.error(request, _("A parent or guardian must agree through the e-mail link."))
+            return _back_to_pending(consent_request)
+    messages.success(request, _("Their yes has been recorded. They can now be proposed."))
+    return _back_to_pending(consent_request)
