@@ -10,7 +10,7 @@ from metelkaar.imports.models import ConsentRequest
 from metelkaar.programmes.models import Enrolment
 from tests.conftest import PASSWORD
 from tests.e2e.axe import assert_no_axe_violations
-from tests.e2e.conftest import login
+from tests.e2e.conftest import PHONE, login
 from tests.imports import sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -56,3 +56,13 @@ def test_upload_map_preview_fix_and_import(page, live_server, programme, anna, t
     assert_no_axe_violations(page)
     assert Enrolment.objects.filter(programme=programme, status="waiting").count() == 4
     assert ConsentRequest.objects.filter(confirmed_at__isnull=True).count() == 4
+
+    page.set_viewport_size(PHONE)
+    page.get_by_role("link", name="Geïmporteerd, wacht op hun ja").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Geïmporteerd, wacht op hun ja")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=re.compile("Ze zeiden ja.*Kees Vos")).click()
+    expect(
+        page.get_by_text("Hun ja is vastgelegd. Ze kunnen nu worden voorgesteld.")
+    ).to_be_visible()
+    assert ConsentRequest.objects.filter(confirmed_at__isnull=True).count() == 3
