@@ -2,18 +2,21 @@
 
 The proposal and the check-in e-mail arrive in her language; their links open
 her pages in it (right to left for Arabic and Farsi), on a phone, and axe-core
-finds nothing on them, nor on the home page, the public help board and the
-404 page in that language.
+finds nothing on them, nor on the home page, the public help board, the
+neighbourhood survey and the 404 page in that language.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
+from metelkaar.impact.models import SurveyRound
 from metelkaar.matches import services
 from metelkaar.matches.models import CheckIn, Match
 from metelkaar.programmes.models import Enrolment, Programme
@@ -106,6 +109,15 @@ def test_her_e_mails_and_pages_are_in_her_language(
     if code == "ti":
         return  # the public pages in Tigrinya are walked by test_signup_in_own_language
     help_board = Programme.objects.create(organisation=org, name="Burenhulp", kind="help")
-    for path in ("/", f"/help/{help_board.public_id}/", "/no-such-page/"):
+    today = timezone.localdate()
+    survey = SurveyRound.objects.create(
+        organisation=org,
+        title="Voormeting",
+        phase="before",
+        opens_on=today,
+        closes_on=today + timedelta(days=7),
+    )
+    survey_path = reverse("impact:survey", kwargs={"public_id": survey.public_id})
+    for path in ("/", f"/help/{help_board.public_id}/", survey_path, "/no-such-page/"):
         page.goto(f"{live_server.url}{path}?lang={code}")
         check_page(page, code)

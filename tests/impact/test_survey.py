@@ -32,13 +32,26 @@ def _url(round_, name="impact:survey"):
     ("nl", "ltr", "Ik voel dat ik bij deze buurt hoor."),
     ("en", "ltr", "I feel like I belong to this neighbourhood."),
     ("ar", "rtl", "أشعر بأنني أنتمي إلى هذا الحي."),
+    ("ti", "ltr", "ናብዚ ከባቢ ከም ዝጸንሕ ይስምዓኒ።"),
+    ("fa", "rtl", "احساس می‌کنم به این محله تعلق دارم."),
+    ("uk", "ltr", "Я відчуваю, що належу до цього району."),
+    ("tr", "ltr", "Bu mahalleye ait olduğumu hissediyorum."),
+    ("so", "ltr", "Waxaan dareemaa inaan ka mid ahay xaafaddan."),
 ])
-def test_public_form_in_three_languages(client, survey_round, lang, direction, text):
+def test_public_form_in_every_language(client, survey_round, lang, direction, text):
     response = client.get(_url(survey_round), {"lang": lang})
     assert response.status_code == 200
     html = response.content.decode()
     assert f'dir="{direction}"' in html and f'lang="{lang}"' in html
     assert text in html
+
+
+def test_the_survey_has_every_text_in_every_language_of_the_site(settings):
+    from metelkaar.impact import scale
+
+    assert set(scale.LANGUAGES) == {code for code, _name in settings.LANGUAGES}
+    for code in scale.LANGUAGES:
+        assert set(scale.TEXT[code]) == set(scale.TEXT["en"]), code
 
 
 def test_answer_is_stored_anonymously_and_scored(client, survey_round):

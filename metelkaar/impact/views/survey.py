@@ -31,6 +31,7 @@ def round_list(request):
         "rounds": selectors.survey_round_list(request.user), "form": form,
         "organisation": organisation,
         "organisations": selectors.report_organisations(request.user),
+        "survey_languages": ", ".join(scale.LANGUAGES.values()),
     })
 
 
