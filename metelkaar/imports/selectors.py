@@ -50,17 +50,24 @@ def _shown_value(job: ImportJob, key: str, value) -> str:
 
 
 def preview_rows(job: ImportJob, show: str = "all") -> list[dict]:
-    """Every row (or only those with a problem, or the duplicates) as the page shows it.
+    """Every row of the preview, or only those with a problem, or the duplicates (raw)."""
+    rows = job.preview.get("rows", [])
+    if show == "problems":
+        return [row for row in rows if row["errors"]]
+    if show == "duplicates":
+        return [row for row in rows if row.get("dup")]
+    return rows
+
+
+def shown_rows(job: ImportJob, rows: list[dict]) -> list[dict]:
+    """Rows (one page of them) as the page shows them.
 
     Each row: its sheet number, one cell per shown column with the value as it
     will be stored and the reason a bad cell is refused, and the duplicate it is.
+    Only the rows of one page are turned into text, so a page of a 10,000-row
+    preview costs the same as one of 50.
     """
     columns = preview_columns(job)
-    rows = job.preview.get("rows", [])
-    if show == "problems":
-        rows = [row for row in rows if row["errors"]]
-    elif show == "duplicates":
-        rows = [row for row in rows if row.get("dup")]
     shown = []
     for row in rows:
         errors = {index: (code, value) for index, code, value in row["errors"]}

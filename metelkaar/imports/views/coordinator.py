@@ -106,12 +106,15 @@ def preview(request, public_id):
         show = request.GET.get("show", "all")
         if show not in selectors.SHOW:
             show = "all"
-        rows = selectors.preview_rows(job, show)
+        page = Paginator(selectors.preview_rows(job, show), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         context.update(
             {
                 "show": show,
                 "columns": selectors.preview_columns(job),
-                "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+                "page": page,
+                "rows": selectors.shown_rows(job, page.object_list),
                 "counts": job.preview.get("counts", {}),
                 "problems": selectors.problems(job),
                 "special_columns": job.preview.get("special_columns", []),
