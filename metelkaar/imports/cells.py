@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from metelkaar.people.ages import OLDEST_AGE, YOUNGEST_AGE, birth_year_bounds
 from metelkaar.people.geo import postcode_normalise
 from metelkaar.people.models import Gender
 from metelkaar.people.phones import is_phone_number
@@ -30,7 +31,9 @@ MESSAGES = {
     "too_long": _("This text is longer than %(limit)s characters."),
     "year_not_a_year": _("“%(value)s” is not a year of birth."),
     "year_future": _("The year of birth %(value)s is in the future."),
-    "year_too_old": _("The year of birth %(value)s is before 1900."),
+    "year_too_old": _("The year of birth %(value)s is more than %(oldest)s years ago."),
+    "year_too_young": _("Someone born in %(value)s is younger than %(youngest)s, the youngest "
+                        "age to take part."),
     "unknown_language": _("“%(value)s” is not a language we know."),
     "bad_level": _("The level of %(value)s must be a number from 1 to 5."),
     "postcode_not_dutch": _("“%(value)s” is not a Dutch postcode (like 1234 AB)."),
@@ -51,7 +54,8 @@ class CellError(Exception):
 
 def message(code: str, value: str = "", limit: int | str = "") -> str:
     """The sentence for an error code, in the active language."""
-    return str(MESSAGES[code]) % {"value": value, "limit": limit}
+    return str(MESSAGES[code]) % {"value": value, "limit": limit, "oldest": OLDEST_AGE,
+                                  "youngest": YOUNGEST_AGE}
 
 
 def text(value: Any) -> str:
@@ -94,10 +98,14 @@ def birth_year(value: Any, context: dict) -> int | None:
             year = int(raw)
         else:
             raise CellError("year_not_a_year", raw)
-    if year > context.get("this_year", timezone.localdate().year):
+    this_year = context.get("this_year", timezone.localdate().year)
+    low, high = birth_year_bounds(dt.date(this_year, 1, 1))
+    if year > this_year:
         raise CellError("year_future", year)
-    if year < 1900:
+    if year < low:
         raise CellError("year_too_old", year)
+    if year > high:
+        raise CellError("year_too_young", year)
     return year
 
 

@@ -11,14 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from metelkaar.people import vocabulary as v
+from metelkaar.people.ages import birth_year_bounds
 from metelkaar.people.geo import example_postcode, postcode_normalise
 from metelkaar.people.models import Gender
 from metelkaar.people.phones import is_phone_number
 from metelkaar.programmes.models import Enrolment, Programme
 
 LANGUAGE_ROWS = 4
-OLDEST_AGE = 110
-YOUNGEST_AGE = 8
 
 # Plain sentences for the two sides, per programme kind: (side A, side B).
 SIDE_SENTENCES = {
@@ -138,8 +137,7 @@ class AboutForm(forms.Form):
 
     def clean_birth_year(self):
         year = self.cleaned_data["birth_year"]
-        this_year = timezone.localdate().year
-        low, high = this_year - OLDEST_AGE, this_year - YOUNGEST_AGE
+        low, high = birth_year_bounds()
         if not low <= year <= high:
             raise forms.ValidationError(
                 _("Please fill in a year of birth between %(low)s and %(high)s."),
