@@ -372,3 +372,12 @@ class TestNotifyEach:
     def test_an_object_of_another_kind_is_refused(self, db, hello, org, tom):
         with pytest.raises(TypeError):
             outbox.notify_each(HelloEmail, [(tom, tom)])
+
+    def test_they_are_sent_in_batches_each_delivery_once(self, db, hello, org, monkeypatch):
+        monkeypatch.setattr(outbox, "BATCH_SIZE", 2)
+        people = [make_person(org, f"P{i}", email=f"p{i}@example.test") for i in range(5)]
+        with committed():
+            rows = outbox.notify_each(HelloEmail, [(org, person) for person in people])
+        assert len(mail.outbox) == 5
+        outbox.deliver(rows[0].pk)  # a batch queued twice (the sweep) sends nothing twice
+        assert len(mail.outbox) == 5

@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 S = Delivery.Status
 
 SEND_TASK = "metelkaar.core.notifications.tasks.send_notification"
+SEND_BATCH_TASK = "metelkaar.core.notifications.tasks.send_notifications"
+#: Deliveries per task of :func:`notify_each` (a lost batch is queued again by the sweep).
+BATCH_SIZE = 100
 #: Attempts before a delivery that keeps failing is given up (``failed``).
 MAX_ATTEMPTS = 5
 #: A claim older than this belongs to a worker that stopped (``interrupted``).
@@ -91,8 +94,9 @@ def notify(email: type[Email], obj: models.Model, to: Iterable) -> list[Delivery
 def notify_each(email: type[Email], pairs: Iterable[tuple[models.Model, object]]) -> list[Delivery]:
     """Like :func:`notify` for many objects, one recipient each: ``(obj, to)`` pairs.
 
-    One insert for all deliveries and one commit for all their tasks, so an
-    import of thousands of people records its e-mails in seconds.
+    One insert for all deliveries, and a task per :data:`BATCH_SIZE` of them
+    queued in one commit, so an import of thousands of people records its
+    e-mails in seconds. Each delivery is still claimed and sent on its own.
     """
     if EMAILS.get(email.kind) is not email:
         raise ValueError(f"{email.__name__} is not registered (use @register)")
@@ -102,7 +106,10 @@ def notify_each(email: type[Email], pairs: Iterable[tuple[models.Model, object]]
             raise TypeError(f"{email.kind} is about a {email.model.__name__}, not {obj!r}")
         rows.append(Delivery(kind=email.kind, object_id=obj.pk, **_recipient_fields(recipient)))
     Delivery.objects.bulk_create(rows, batch_size=500)
-    enqueue_each_on_commit(SEND_TASK, [(row.pk,) for row in rows])
+    ids = [row.pk for row in rows]
+    enqueue_each_on_commit(
+        SEND_BATCH_TASK, [(ids[i : i + BATCH_SIZE],) for i in range(0, len(ids), BATCH_SIZE)]
+    )
     return rows
 
 
