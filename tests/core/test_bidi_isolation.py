@@ -80,6 +80,7 @@ def loose_texts(html: str) -> list[str]:
 def samir_world(db, org, anna, programme, jan):
     """Samir (name with RLO) and Jan enrolled, proposed to each other; a help post by Samir."""
     from metelkaar.activities.models import HelpPost
+    from metelkaar.bridges.models import BridgeRequest, Requester
     from metelkaar.matches import services
     from metelkaar.programmes.models import Enrolment, Programme
 
@@ -117,7 +118,29 @@ def samir_world(db, org, anna, programme, jan):
         window_end=today,
         expires_on=today,
     )
-    return {"samir": samir, "enrolment": a, "match": match, "help": help_programme}
+    # A school's request for a bridge person, asked by Samir; Samir is in the pool too.
+    bridge = Programme.objects.create(organisation=org, name="Cultuurverbinders", kind="bridge")
+    Enrolment.objects.create(
+        programme=bridge, person=samir, side="pool", status="waiting", waiting_since=timezone.now()
+    )
+    requester = Requester.objects.create(organisation=org, name=FULL, kind="school")
+    request = BridgeRequest.objects.create(
+        programme=bridge,
+        requester=requester,
+        contact_name=FULL,
+        contact_email="school@example.test",
+        what=WORDS,
+        languages=["ar"],
+        language="nl",
+    )
+    return {
+        "samir": samir,
+        "enrolment": a,
+        "match": match,
+        "help": help_programme,
+        "bridge": bridge,
+        "request": request,
+    }
 
 
 def pages(programme, world):
@@ -128,11 +151,25 @@ def pages(programme, world):
         "match list": reverse("matches:list"),
         "match": reverse("matches:staff_match", args=[world["match"].public_id]),
         "help board": reverse("activities:help_coordinator", args=[world["help"].public_id]),
+        "bridge requests": reverse("bridges:request_list", args=[world["bridge"].public_id]),
+        "bridge request": reverse("bridges:request_detail", args=[world["request"].public_id]),
+        "bridge pool": reverse("bridges:pool", args=[world["bridge"].public_id]),
     }
 
 
 @pytest.mark.parametrize(
-    "which", ["programme", "enrolment", "person", "match list", "match", "help board"]
+    "which",
+    [
+        "programme",
+        "enrolment",
+        "person",
+        "match list",
+        "match",
+        "help board",
+        "bridge requests",
+        "bridge request",
+        "bridge pool",
+    ],
 )
 def test_a_name_with_an_override_is_isolated(client, anna, programme, samir_world, which):
     assert client.login(email=anna.email, password=PASSWORD)
