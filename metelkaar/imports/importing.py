@@ -85,8 +85,11 @@ def job_import(*, job: ImportJob) -> ImportJob:
     try:
         with transaction.atomic():
             result = _write(job, plan)
-    except DatabaseError:
-        logger.exception("import %s could not be written; nothing was stored", job.pk)
+    except DatabaseError as error:
+        # Not the error's text: PostgreSQL puts the refused row (names, addresses) in it.
+        logger.error(
+            "import %s could not be written (%s); nothing was stored", job.pk, type(error).__name__
+        )
         ImportJob.objects.filter(pk=job.pk).update(status=S.FAILED, error="write_failed")
         job.status, job.error = S.FAILED, "write_failed"
         return job

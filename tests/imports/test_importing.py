@@ -74,7 +74,7 @@ def test_a_bad_row_means_nothing_is_imported(anna, programme):
     assert job.status == "checked"
 
 
-def test_a_row_the_database_refuses_rolls_back_the_rows_before_it(anna, programme):
+def test_a_row_the_database_refuses_rolls_back_the_rows_before_it(anna, programme, caplog):
     job = _checked(programme, anna)
     job.preview["rows"][2]["values"]["birth_year"] = 1800  # slipped past the checks somehow
     job.save(update_fields=["preview"])
@@ -82,6 +82,8 @@ def test_a_row_the_database_refuses_rolls_back_the_rows_before_it(anna, programm
     assert job.status == "failed" and job.error == "write_failed"
     assert not Person.objects.exists() and not Enrolment.objects.exists()
     assert not ConsentRequest.objects.exists()
+    assert "could not be written" in caplog.text
+    assert "Pérez" not in caplog.text  # PostgreSQL's error names the refused row: not logged
 
 
 def test_duplicates_are_skipped_or_fill_in_only_empty_fields(anna, org, programme):
