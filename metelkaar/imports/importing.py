@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from metelkaar.core.notifications import outbox
@@ -79,13 +79,17 @@ def _progress(job: ImportJob, percent: int) -> None:
 
 
 def job_import(*, job: ImportJob) -> ImportJob:
-    """Write the job's preview in one transaction; on any failure nothing is stored."""
+    """Write the job's preview in one transaction; on any failure nothing is stored.
+
+    A failure leaves the job ``failed`` (never ``importing`` for ever, which
+    would keep the progress bar waiting): the coordinator can check it again.
+    """
     plan = _plan(job)
     _progress(job, 50)
     try:
         with transaction.atomic():
             result = _write(job, plan)
-    except DatabaseError as error:
+    except Exception as error:  # noqa: BLE001  (any failure: nothing stored, never stuck)
         # Not the error's text: PostgreSQL puts the refused row (names, addresses) in it.
         logger.error(
             "import %s could not be written (%s); nothing was stored", job.pk, type(error).__name__
