@@ -1,7 +1,7 @@
-"""A newcomer signs up in Arabic or Tigrinya on a phone, without reading Dutch.
+"""A newcomer signs up in Arabic, Farsi or Tigrinya on a phone, without reading Dutch.
 
 She picks her language in the menu on the first page (each language in its own
-script), walks every step in it (the Arabic pages right to left), and the
+script), walks every step in it (Arabic and Farsi right to left), and the
 coordinator then sees her with that language, which her e-mails and links use.
 """
 
@@ -25,6 +25,13 @@ WORDS = {
            "meal": "طبخ وجبة", "needs": "أحتاج إلى مساعدة في", "dutch": "التدرّب على الهولندية",
            "consent": "قرأت هذا وأوافق.", "send": "أرسل التسجيل", "thanks": "شكرًا لتسجيلك",
            "script": "[\u0600-\u06ff]"},
+    "fa": {"menu": "فارسی", "dir": "rtl", "sign_up": "ثبت‌نام", "side": "یک همراه می‌خواهم",
+           "next": "بعدی", "first_name": "نام", "email": "نشانی ایمیل", "year": "سال تولد",
+           "postcode": "کد پستی", "language_1": "زبان 1", "level_1": "سطح 1",
+           "cooking": "آشپزی", "can_help": "می‌توانم کمک کنم در", "meal": "پختن غذا",
+           "needs": "کمک می‌خواهم در", "dutch": "تمرین هلندی",
+           "consent": "این را خواندم و موافقم.", "send": "فرستادن ثبت‌نام",
+           "thanks": "از ثبت‌نام شما متشکریم", "script": "[\u0600-\u06ff]"},
     "ti": {"menu": "ትግርኛ", "dir": "ltr", "sign_up": "ተመዝገብ", "side": "ብጻይ ደልየ ኣለኹ",
            "next": "ቀጻሊ", "first_name": "ሽም", "email": "ኢመይል", "year": "ዓመተ ልደት",
            "postcode": "ፖስታ ኮድ", "language_1": "ቋንቋ 1", "level_1": "ደረጃ 1",
@@ -48,7 +55,7 @@ def _next(page, words):
     page.wait_for_load_state()
 
 
-@pytest.mark.parametrize("code", ["ar", "ti"])
+@pytest.mark.parametrize("code", ["ar", "fa", "ti"])
 def test_a_newcomer_signs_up_in_her_language_on_a_phone(
         page, live_server, buddy_programme, anna, transactional_db, code):
     words = WORDS[code]
