@@ -202,3 +202,17 @@ def test_the_parent_reads_it_in_dutch_too(org):
     body = mail.outbox[0].body
     assert body.startswith("Beste Marieke de Vries,")
     assert "Bedankt dat je Sem hebt aangemeld voor Mentorproject" in body
+
+
+@pytest.mark.parametrize("requires_intake", [True, False])
+def test_the_confirmation_promises_an_intake_only_where_there_is_one(programme, requires_intake):
+    """Issue 12: a tandem without intake still promised one in the e-mail."""
+    programme.requires_intake = requires_intake
+    programme.save(update_fields=["requires_intake"])
+    mail.outbox.clear()
+    _signup(programme, language="en")
+    body = mail.outbox[0].body
+    assert ("intake" in body) is requires_intake
+    if not requires_intake:
+        assert "We look for a good match for you. When we have found one, you get an e-mail." \
+            in body
