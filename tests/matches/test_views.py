@@ -142,7 +142,9 @@ class TestContactLog:
                 services.contact_log(match=active, by=jan.user, day=timezone.localdate(),
                                      activity="walk", duration_minutes=30, view="together")
             client.get(url)
-            with django_assert_num_queries(9, exact=False) as ctx:
+            # 10: the intro and the agreement load in two small queries of their own,
+            # cheaper on PostgreSQL than planning them into the match's join.
+            with django_assert_num_queries(10, exact=False) as ctx:
                 assert client.get(url).status_code == 200
             counts.append(len(ctx.captured_queries))
         assert counts[0] == counts[1]

@@ -55,19 +55,21 @@ def participant_view(view):
 
 def _my_match(request, public_id) -> tuple[Match, str, object]:
     """The match, the side and who acts: the signed-in participant or the link's person."""
-    # What participant pages show: not the coach, the coordinator or the
-    # organisation (fewer joins to plan on every page; loaded when needed).
-    related = ("programme", "enrolment_a__person", "enrolment_b__person", "intro",
-               "agreement", "coordinator")
-    if request.user.is_authenticated:
-        match = selectors.matches_of_participant(request.user).select_related(None) \
-            .select_related(*related).filter(public_id=public_id).first()
-        side = side_of_user(match, request.user) if match else None
+    # What participant pages show: not the coach or the organisation, and not
+    # the intro and agreement either (reverse one-to-ones): PostgreSQL spent
+    # 3.6 ms planning the join with them against 0.5 ms without, more than the
+    # two small queries that load them when a page needs them.
+    related = ("programme", "enrolment_a__person", "enrolment_b__person", "coordinator")
+    # One lookup by the unique id; who may see it is decided on the loaded row
+    # (side_of_user, the link's grant), so the query needs no joins to filter.
+    match = next(iter(
+        Match.objects.select_related(*related).filter(public_id=public_id).order_by()[:1]), None)
+    if match is not None and request.user.is_authenticated:
+        side = side_of_user(match, request.user)
         if side is not None:
             return match, side, request.user
-    if request.session.get(services.LINKS_SESSION_KEY):
-        match = Match.objects.select_related(*related).filter(public_id=public_id).first()
-        actor = link_participant(request.session, match) if match else None
+    if match is not None and request.session.get(services.LINKS_SESSION_KEY):
+        actor = link_participant(request.session, match)
         if actor is not None:
             return match, actor.side, actor
     if not request.user.is_authenticated:
