@@ -194,6 +194,7 @@ PARTICIPANT_SOURCES = (
     "core/templates/core/home.html", "core/templates/core/field.html",
     "core/templates/core/_not_reviewed.html", "core/templates/core/too_many_forms.html",
     "core/templates/core/_menu.html", "core/templates/core/_programme_cards.html",
+    "core/templates/core/_pagination.html",
     "core/templates/registration/*.html",
     "core/throttle.py", "core/django_messages.py",
     # sign-up, all steps and kinds, and its e-mail
