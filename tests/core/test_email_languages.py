@@ -30,9 +30,7 @@ STAFF_KINDS = {
 PARTICIPANT_KINDS = sorted(set(BUILDERS) - STAFF_KINDS)
 # Kinds whose text is still one file per language (.nl.txt/.en.txt), issue #15; this set
 # only shrinks.
-PENDING_KINDS = {
-    "imports.consent_request",  # metelkaar/imports/ is the imports helper's for now
-}
+PENDING_KINDS: set[str] = set()
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The script each language is written in; Latin-script languages are told apart from
 # English by their sentences alone.
