@@ -22,7 +22,6 @@ instead. ``--fresh`` generates it again.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -35,6 +34,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from locust_run import run_locust, stats_table
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -206,48 +207,6 @@ class Runs(threading.Thread):
                 time.sleep(0.5)
 
 
-def _locust(args, env: dict, seconds: int, prefix: Path, log: Path) -> None:
-    subprocess.run(
-        [
-            str(BIN / "locust"),
-            "--headless",
-            "-u",
-            str(args.users),
-            "-r",
-            str(args.users),
-            "-t",
-            f"{seconds}s",
-            "--only-summary",
-            "--csv",
-            str(prefix),
-            "-H",
-            env["HOSTS0"],
-            "-f",
-            str(HERE / "locustfile.py"),
-        ],
-        env=env,
-        cwd=ROOT,
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
-
-
-def _table(rows: list[dict]) -> list[dict]:
-    return [
-        {
-            "page": r["Name"],
-            "requests": int(r["Request Count"]),
-            "errors": int(r["Failure Count"]),
-            "req/s": float(r["Requests/s"]),
-            "p50 ms": float(r["50%"] or 0),
-            "p95 ms": float(r["95%"] or 0),
-            "p99 ms": float(r["99%"] or 0),
-        }
-        for r in rows
-    ]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default="metelkaar_region")
@@ -366,7 +325,8 @@ def main() -> None:
         for port in ports:
             _wait(f"http://127.0.0.1:{port}/healthz")
         if args.warmup:
-            _locust(args, env, args.warmup, work / "warmup", work / "warmup.log")
+            run_locust(users=args.users, seconds=args.warmup, host=env["HOSTS0"],
+                       prefix=work / "warmup", log=work / "warmup.log", env=env)
         if not args.no_matching:
             runs.start()
             time.sleep(2)  # the first run is claimed
@@ -380,12 +340,13 @@ def main() -> None:
         sampler = threading.Thread(target=sample, daemon=True)
         load_before = round(os.getloadavg()[0], 2)
         sampler.start()
-        _locust(args, env, args.seconds, work / "stats", work / "locust.log")
+        run_locust(users=args.users, seconds=args.seconds, host=env["HOSTS0"],
+                   prefix=work / "stats", log=work / "locust.log", env=env)
         sampler_stop.set()
         runs.stopping.set()
         if not args.no_matching:
             runs.join(timeout=600)  # the run under way finishes: its time counts
-        table = _table(list(csv.DictReader(open(work / "stats_stats.csv"))))
+        table = stats_table(work / "stats")
     finally:
         for process in processes:
             if process.poll() is None:

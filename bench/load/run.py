@@ -25,7 +25,6 @@ People start signed in (prepare.py makes their sessions). With
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import signal
@@ -35,6 +34,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from locust_run import run_locust, stats_table
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -130,30 +131,8 @@ def main() -> None:
         _wait(host + "/")
 
         def locust(seconds: int, prefix: Path, log: str) -> None:
-            subprocess.run(
-                [
-                    str(BIN / "locust"),
-                    "--headless",
-                    "-u",
-                    str(args.users),
-                    "-r",
-                    str(args.users),
-                    "-t",
-                    f"{seconds}s",
-                    "--only-summary",
-                    "--csv",
-                    str(prefix),
-                    "-H",
-                    host,
-                    "-f",
-                    str(ROOT / "bench/load/locustfile.py"),
-                ],
-                env=env,
-                cwd=ROOT,
-                check=False,
-                stdout=subprocess.DEVNULL,
-                stderr=(work / log).open("w"),
-            )
+            run_locust(users=args.users, seconds=seconds, host=host, prefix=prefix,
+                       log=work / log, env=env)
 
         if args.warmup:
             # Each worker imports views and compiles templates on its first
@@ -162,24 +141,12 @@ def main() -> None:
         load_before = _load_average()
         prefix = work / "stats"
         locust(args.seconds, prefix, "locust.log")
-        rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
+        table = stats_table(prefix)
         print(f"locust log: {work / 'locust.log'}")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    table = [
-        {
-            "page": r["Name"],
-            "requests": int(r["Request Count"]),
-            "errors": int(r["Failure Count"]),
-            "req/s": float(r["Requests/s"]),
-            "p50 ms": float(r["50%"] or 0),
-            "p95 ms": float(r["95%"] or 0),
-            "p99 ms": float(r["99%"] or 0),
-        }
-        for r in rows
-    ]
     width = max(len(row["page"]) for row in table)
     print(
         f"{'page':<{width}}  {'requests':>8}  {'errors':>6}  {'req/s':>6}  "
