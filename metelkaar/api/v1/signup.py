@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from metelkaar.programmes import signup_forms as f
 
-#: API field -> (form class, form field). Lists and the languages map are handled apart.
+#: The API's fields of AboutForm and PreferencesForm (same names as the forms' fields).
+#: The lists and the languages map are handled apart.
 ABOUT = ("first_name", "last_name", "email", "phone", "birth_year", "gender",
          "gender_self_described", "postcode")
-PREFERENCES = {"buddy_gender": "buddy_gender", "age_min": "age_min", "age_max": "age_max",
-               "max_km": "max_km"}
+PREFERENCES = ("buddy_gender", "age_min", "age_max", "max_km")
 
 
 class _Data(dict):
@@ -79,8 +79,8 @@ def validate_signup(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, lis
         if not form.is_valid():
             errors.update(_errors(form, rename))
     prefs = f.PreferencesForm(_Data({
-        form_name: _as_text(body.get(name)) if name != "buddy_gender" else body.get(name) or []
-        for name, form_name in PREFERENCES.items()
+        name: body.get(name) or [] if name == "buddy_gender" else _as_text(body.get(name))
+        for name in PREFERENCES
     }))
     if not prefs.is_valid():
         errors.update(_errors(prefs))
