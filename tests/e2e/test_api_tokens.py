@@ -31,10 +31,10 @@ def test_make_use_and_revoke_a_token(page, live_server, org, programme):
     page.set_viewport_size(PHONE)
     login(page, live_server, ingrid.email, PASSWORD)
     page.goto(f"{live_server.url}/coordinator/api-tokens/")
-    assert page.get_by_text("Nog geen tokens.").is_visible()
+    page.get_by_text("Nog geen tokens.").wait_for()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Token maken").click()
-    assert page.get_by_role("alert").is_visible()  # no name: the form says what is wrong
+    page.get_by_role("alert").wait_for()  # no name: the form says what is wrong
     page.get_by_label("Naam").fill("Dashboard gemeente")
     page.get_by_label("Lezen", exact=True).check()
     page.get_by_role("button", name="Token maken").click()
@@ -43,12 +43,11 @@ def test_make_use_and_revoke_a_token(page, live_server, org, programme):
     assert _get(f"{live_server.url}/api/v1/programmes/", key) == 200
 
     page.get_by_role("link", name="Dashboard gemeente intrekken").click()
-    assert page.get_by_role("heading", level=1).inner_text() == \
-        "Het token Dashboard gemeente intrekken"
+    page.get_by_role("heading", level=1, name="Het token Dashboard gemeente intrekken").wait_for()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Nee, ga terug").click()
     assert _get(f"{live_server.url}/api/v1/programmes/", key) == 200  # going back keeps it
     page.get_by_role("link", name="Dashboard gemeente intrekken").click()
     page.get_by_role("button", name="Ja, intrekken").click()
-    assert page.get_by_text("Ingetrokken op").is_visible()
+    page.get_by_text("Ingetrokken op").wait_for()
     assert _get(f"{live_server.url}/api/v1/programmes/", key) == 401
