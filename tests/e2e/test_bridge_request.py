@@ -50,7 +50,7 @@ def test_a_request_from_form_to_report(page, live_server, bridge_world, anna, fa
     assert_no_axe_violations(page)
     assert fits_the_screen(page)
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert_no_axe_violations(page)
     page.get_by_label("Naam van uw organisatie").fill("OBS De Regenboog")
     page.get_by_label("School", exact=True).check()

@@ -50,7 +50,7 @@ def post(page, base, programme, *, kind, name, email, area, text):
     page.get_by_label("Je straat of postcodegebied").fill(area)
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Zet het op het bord").click()
-    assert page.get_by_role("heading", name="Je bericht staat op het bord").is_visible()
+    page.get_by_role("heading", name="Je bericht staat op het bord").wait_for()
     assert_no_axe_violations(page)
 
 
@@ -97,7 +97,7 @@ def test_request_offer_messages_and_close(page, live_server, burenhulp, anna, ma
         "Ik kan morgen om 10 uur boodschappen doen. Wat heb je nodig?"
     )
     page.get_by_role("button", name="Bericht sturen").click()
-    assert page.get_by_role("heading", name="Gesprek met Fatima").is_visible()
+    page.get_by_role("heading", name="Gesprek met Fatima").wait_for()
     assert_no_axe_violations(page)
 
     # Fatima gets the message by e-mail, answers and agrees to share details.
@@ -117,14 +117,14 @@ def test_request_offer_messages_and_close(page, live_server, burenhulp, anna, ma
     page.goto(link_in(answer, base))
     assert page.get_by_text("Melk, brood en appels.").is_visible()
     page.get_by_role("button", name="Deel mijn gegevens").click()
-    assert page.get_by_role("link", name="fatima@example.test").is_visible()
+    page.get_by_role("link", name="fatima@example.test").wait_for()
     assert_no_axe_violations(page)
 
     # Fatima closes her request: Jan helped.
     page.goto(manage_link)
     page.get_by_label("Jan").check()
     page.get_by_role("button", name="Sluit mijn bericht: het is klaar").click()
-    assert page.get_by_text("Je bericht is gesloten. Dank je wel!").is_visible()
+    page.get_by_text("Je bericht is gesloten. Dank je wel!").wait_for()
     assert_no_axe_violations(page)
     page.goto(f"{base}/help/{burenhulp.public_id}/")
     assert "gebroken been" not in page.content()

@@ -94,14 +94,14 @@ def test_request_sign_up_and_confirm_completion(page, live_server, klussen, anna
         page.goto(links[email])
         assert_no_axe_violations(page)
         page.get_by_role("button", name="Ja, het werk is klaar").click()
-        assert page.get_by_text("Je hebt bevestigd dat het werk klaar is.").is_visible()
+        page.get_by_text("Je hebt bevestigd dat het werk klaar is.").wait_for()
     evaluation = {m.to[0]: link_in(m, base) for m in mailoutbox}
     page.goto(evaluation["samira@example.test"])
     assert_no_axe_violations(page)
     page.get_by_label("Heel goed").check()
     page.get_by_label("Wat ging goed?").fill("Alles is mooi geverfd.")
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_text("Dank je wel voor je antwoorden.").is_visible()
+    page.get_by_text("Dank je wel voor je antwoorden.").wait_for()
     assert_no_axe_violations(page)
 
     # Anna sees the project completed, the volunteers and the evaluation.

@@ -91,7 +91,7 @@ def test_rsvp_attendance_and_table_plan(page, live_server, cafe, anna):
     assert table.get_by_role("row", name="Arabisch 1 1").is_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Tafelindeling").click()
-    assert page.get_by_role("heading", name="Tafel 1").is_visible()
+    page.get_by_role("heading", name="Tafel 1").wait_for()
     assert page.get_by_role("heading", name="Tafel 2").is_visible()
     assert page.get_by_text("Gedeelde oefentaal: Nederlands").count() == 2
     assert "Ahmad" not in page.locator(".table-plan").inner_text()

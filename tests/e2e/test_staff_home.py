@@ -28,7 +28,7 @@ def test_a_coordinator_lands_on_the_tasks_and_opens_one(page, live_server, org, 
     assert_no_axe_violations(page)
     page.get_by_role("navigation", name="Menu voor medewerkers").get_by_role(
         "link", name="Verwerkingsregister").click()
-    assert page.get_by_role("heading", level=1).is_visible()
+    page.get_by_role("heading", level=1).wait_for()
 
 
 def test_on_a_phone_the_menu_folds_open_and_the_coach_filters(page, live_server, org, anna,
