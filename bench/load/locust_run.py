@@ -1,15 +1,29 @@
-"""What both load runs share: one headless locust run, and its CSV as rows of the table."""
+"""What both load runs share: waiting for a server, one headless locust run, its CSV as a table."""
 
 from __future__ import annotations
 
 import csv
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
+
+
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    """Return once ``url`` answers at all; stop the run with a sentence after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"the server did not answer at {url}")
 
 
 def run_locust(*, users: int, seconds: int, host: str, prefix: Path, log: Path,

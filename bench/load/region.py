@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-from locust_run import run_locust, stats_table
+from locust_run import run_locust, stats_table, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -74,19 +74,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _wait(url: str, seconds: float = 90) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def _dump_path(args) -> Path:
@@ -323,7 +310,7 @@ def main() -> None:
                 ],
             )
         for port in ports:
-            _wait(f"http://127.0.0.1:{port}/healthz")
+            wait_until_up(f"http://127.0.0.1:{port}/healthz", 90)
         if args.warmup:
             run_locust(users=args.users, seconds=args.warmup, host=env["HOSTS0"],
                        prefix=work / "warmup", log=work / "warmup.log", env=env)

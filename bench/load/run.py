@@ -31,11 +31,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-from locust_run import run_locust, stats_table
+from locust_run import run_locust, stats_table, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -43,17 +41,6 @@ BIN = Path(sys.executable).parent
 
 def _psql(sql: str) -> None:
     subprocess.run(["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", sql], check=True)
-
-
-def _wait(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"the server did not answer at {url}")
 
 
 def _load_average() -> list[float]:
@@ -128,7 +115,7 @@ def main() -> None:
     )
     host = f"http://127.0.0.1:{args.port}"
     try:
-        _wait(host + "/")
+        wait_until_up(host + "/")
 
         def locust(seconds: int, prefix: Path, log: str) -> None:
             run_locust(users=args.users, seconds=seconds, host=host, prefix=prefix,
